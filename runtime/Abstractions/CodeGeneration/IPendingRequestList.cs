@@ -1,0 +1,6 @@
+namespace SmartCity.Twin.Runtime.CodeGeneration;
+
+internal interface IPendingRequestList
+{
+    void Remove(GrainRequest request);
+}

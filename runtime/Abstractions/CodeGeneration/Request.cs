@@ -1,0 +1,90 @@
+using System.ComponentModel;
+using System.Threading.Tasks.Sources;
+
+namespace SmartCity.Twin.Runtime.CodeGeneration;
+
+/// <summary>A call that answers with a <typeparamref name="TResult"/>. The request is its own completion source: one allocation per call.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class Request<TResult> : GrainRequest, IValueTaskSource<TResult>
+{
+    private ManualResetValueTaskSourceCore<TResult> completion = new() { RunContinuationsAsynchronously = true };
+    private int completed;
+
+    protected abstract ValueTask<TResult> Invoke(object grain);
+
+    /// <summary>The task the proxy hands to the caller.</summary>
+    public ValueTask<TResult> AsValueTask() => new(this, completion.Version);
+
+    internal override ValueTask Execute(object grain)
+    {
+        ValueTask<TResult> pending;
+        try
+        {
+            pending = Invoke(grain);
+        }
+        catch (Exception exception)
+        {
+            Fail(exception);
+            return default;
+        }
+
+        if (pending.IsCompletedSuccessfully)
+        {
+            Complete(pending.Result);
+            return default;
+        }
+
+        return AwaitCompletion(pending);
+    }
+
+    internal bool Complete(TResult result)
+    {
+        if (Interlocked.Exchange(ref completed, 1) != 0)
+        {
+            return false;
+        }
+
+        OnCompleted();
+        completion.SetResult(result);
+        return true;
+    }
+
+    internal override bool Fail(Exception exception)
+    {
+        if (Interlocked.Exchange(ref completed, 1) != 0)
+        {
+            return false;
+        }
+
+        OnCompleted();
+        completion.SetException(exception);
+        return true;
+    }
+
+    internal bool IsCompleted => Volatile.Read(ref completed) != 0;
+
+    private void OnCompleted() => PendingList?.Remove(this);
+
+    private async ValueTask AwaitCompletion(ValueTask<TResult> pending)
+    {
+        TResult result;
+        try
+        {
+            result = await pending;
+        }
+        catch (Exception exception)
+        {
+            Fail(exception);
+            return;
+        }
+
+        Complete(result);
+    }
+
+    TResult IValueTaskSource<TResult>.GetResult(short token) => completion.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<TResult>.GetStatus(short token) => completion.GetStatus(token);
+
+    void IValueTaskSource<TResult>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        => completion.OnCompleted(continuation, state, token, flags);
+}

@@ -1,0 +1,4 @@
+namespace SmartCity.Twin.Runtime;
+
+/// <summary>Marker for every grain interface. Grains are addressed through <see cref="IGrainFactory"/>.</summary>
+public interface IGrain;

@@ -1,0 +1,6 @@
+namespace SmartCity.Twin.Runtime.Reminders;
+
+public interface IGrainReminder
+{
+    string ReminderName { get; }
+}
