@@ -22,8 +22,16 @@ public abstract class GrainReference(IGrainReferenceRuntime runtime, GrainClassD
 
     protected ValueTask<TResult> Invoke<TResult>(Request<TResult> request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         Runtime.Send(this, request);
         return request.AsValueTask();
+    }
+
+    protected ValueTask InvokeVoid(Request<VoidResult> request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Runtime.Send(this, request);
+        return request.AsVoidValueTask();
     }
 
     protected void InvokeOneWay(OneWayRequest request) => Runtime.Send(this, request);

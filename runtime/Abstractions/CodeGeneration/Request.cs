@@ -5,7 +5,7 @@ namespace SmartCity.Twin.Runtime.CodeGeneration;
 
 /// <summary>A call that answers with a <typeparamref name="TResult"/>. The request is its own completion source: one allocation per call.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class Request<TResult> : GrainRequest, IValueTaskSource<TResult>
+public abstract class Request<TResult> : GrainRequest, IValueTaskSource<TResult>, IValueTaskSource
 {
     private ManualResetValueTaskSourceCore<TResult> completion = new() { RunContinuationsAsynchronously = true };
     private int completed;
@@ -14,6 +14,31 @@ public abstract class Request<TResult> : GrainRequest, IValueTaskSource<TResult>
 
     /// <summary>The task the proxy hands to the caller.</summary>
     public ValueTask<TResult> AsValueTask() => new(this, completion.Version);
+
+    /// <summary>The task the proxy hands to the caller of a method without a result.</summary>
+    public ValueTask AsVoidValueTask() => new(this, completion.Version);
+
+    /// <summary>Adapts a grain method's <see cref="Task"/> without allocating when it already completed.</summary>
+    protected static ValueTask<VoidResult> FromTask(Task task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.IsCompletedSuccessfully ? default : AwaitTask(task);
+    }
+
+    protected static ValueTask<VoidResult> FromValueTask(ValueTask task)
+        => task.IsCompletedSuccessfully ? default : AwaitValueTask(task);
+
+    private static async ValueTask<VoidResult> AwaitTask(Task task)
+    {
+        await task;
+        return default;
+    }
+
+    private static async ValueTask<VoidResult> AwaitValueTask(ValueTask task)
+    {
+        await task;
+        return default;
+    }
 
     internal override ValueTask Execute(object grain)
     {
@@ -80,6 +105,13 @@ public abstract class Request<TResult> : GrainRequest, IValueTaskSource<TResult>
 
         Complete(result);
     }
+
+    void IValueTaskSource.GetResult(short token) => completion.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource.GetStatus(short token) => completion.GetStatus(token);
+
+    void IValueTaskSource.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        => completion.OnCompleted(continuation, state, token, flags);
 
     TResult IValueTaskSource<TResult>.GetResult(short token) => completion.GetResult(token);
 

@@ -1,0 +1,9 @@
+namespace SmartCity.Twin.Runtime.Activation;
+
+internal enum ActivationStatus
+{
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}

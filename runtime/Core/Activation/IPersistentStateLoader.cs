@@ -1,0 +1,6 @@
+namespace SmartCity.Twin.Runtime.Activation;
+
+internal interface IPersistentStateLoader
+{
+    Task ReadStateAsync();
+}
