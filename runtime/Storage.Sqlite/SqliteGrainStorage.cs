@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace SmartCity.Twin.Runtime.Storage.Sqlite;
+
+/// <summary>
+/// Grain state in a SQLite file: one row per (grain type, grain key, state name) holding the state as JSON text
+/// (<see cref="GrainStateJson"/>) and a random ETag that changes on every write.
+/// Clearing keeps the row as a tombstone (payload NULL, fresh ETag) so that an activation still holding the old ETag
+/// cannot write over the clear; the tombstone reads as a missing record whose ETag the next write must present.
+/// </summary>
+public sealed class SqliteGrainStorage : IGrainStorage, IDisposable, IAsyncDisposable
+{
+    private readonly SqliteDatabase _database;
+    private readonly string _selectSql;
+    private readonly string _selectEtagSql;
+    private readonly string _insertSql;
+    private readonly string _updateSql;
+
+    public SqliteGrainStorage(SqliteStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var table = SqliteIdentifier.Quote(options.GrainStateTableName, nameof(options.GrainStateTableName));
+        const string Key = "grain_type = $type AND grain_key = $key AND state_name = $name";
+        _selectSql = $"SELECT payload, etag FROM {table} WHERE {Key};";
+        _selectEtagSql = $"SELECT etag FROM {table} WHERE {Key};";
+        _insertSql = $"INSERT INTO {table} (grain_type, grain_key, state_name, payload, etag, modified_at) " +
+                     "VALUES ($type, $key, $name, $payload, $etag, $now) ON CONFLICT DO NOTHING;";
+        _updateSql = $"UPDATE {table} SET payload = $payload, etag = $etag, modified_at = $now WHERE {Key} AND etag = $old;";
+        _database = new SqliteDatabase(options, $"""
+            CREATE TABLE IF NOT EXISTS {table} (
+                grain_type  TEXT NOT NULL,
+                grain_key   TEXT NOT NULL,
+                state_name  TEXT NOT NULL,
+                payload     TEXT NULL,
+                etag        TEXT NOT NULL,
+                modified_at TEXT NOT NULL,
+                PRIMARY KEY (grain_type, grain_key, state_name)
+            );
+            """);
+    }
+
+    public async Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        var (payload, etag) = await _database.ReadAsync(
+            (Sql: _selectSql, GrainId: grainId, StateName: stateName),
+            static (session, arg) =>
+            {
+                var command = session.Command(arg.Sql);
+                AddKey(command, arg.GrainId, arg.StateName);
+                using var reader = command.ExecuteReader();
+                return reader.Read()
+                    ? (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1))
+                    : ((string?)null, (string?)null);
+            }).ConfigureAwait(false);
+
+        grainState.State = payload is null ? GrainStateJson.CreateEmpty<TState>() : GrainStateJson.Deserialize<TState>(payload);
+        grainState.ETag = etag;
+        grainState.RecordExists = payload is not null;
+    }
+
+    public async Task WriteStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        var payload = GrainStateJson.Serialize(grainState.State);
+        grainState.ETag = await StoreAsync("Write", stateName, grainId, grainState.ETag, payload).ConfigureAwait(false);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
+    {
+        ArgumentNullException.ThrowIfNull(grainState);
+        grainState.ETag = await StoreAsync("Clear", stateName, grainId, grainState.ETag, payload: null).ConfigureAwait(false);
+        grainState.State = GrainStateJson.CreateEmpty<TState>();
+        grainState.RecordExists = false;
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    public ValueTask DisposeAsync()
+    {
+        _database.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Inserts (expected ETag null) or updates the row only if it still has the expected ETag; returns the new ETag.</summary>
+    private async Task<string> StoreAsync(string operation, string stateName, GrainId grainId, string? expectedEtag, string? payload)
+    {
+        var newEtag = Guid.NewGuid().ToString("N");
+        var (stored, conflictingEtag) = await _database.WriteAsync(
+            (Storage: this, GrainId: grainId, StateName: stateName, Expected: expectedEtag, New: newEtag, Payload: payload),
+            static (session, arg) =>
+            {
+                var command = session.Command(arg.Expected is null ? arg.Storage._insertSql : arg.Storage._updateSql);
+                AddKey(command, arg.GrainId, arg.StateName);
+                command.Parameters.AddWithValue("$payload", (object?)arg.Payload ?? DBNull.Value);
+                command.Parameters.AddWithValue("$etag", arg.New);
+                command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                if (arg.Expected is not null)
+                {
+                    command.Parameters.AddWithValue("$old", arg.Expected);
+                }
+
+                if (command.ExecuteNonQuery() == 1)
+                {
+                    return (true, null);
+                }
+
+                // Only for the error message: still under the writer lock, so this is the row that beat us.
+                var select = session.Command(arg.Storage._selectEtagSql);
+                AddKey(select, arg.GrainId, arg.StateName);
+                return (false, (string?)select.ExecuteScalar());
+            }).ConfigureAwait(false);
+
+        if (!stored)
+        {
+            throw StorageEtagConflict.Create(operation, stateName, grainId, conflictingEtag, expectedEtag);
+        }
+
+        return newEtag;
+    }
+
+    private static void AddKey(SqliteCommand command, GrainId grainId, string stateName)
+    {
+        command.Parameters.AddWithValue("$type", grainId.Type);
+        command.Parameters.AddWithValue("$key", grainId.Key);
+        command.Parameters.AddWithValue("$name", stateName);
+    }
+}
