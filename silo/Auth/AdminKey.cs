@@ -1,0 +1,29 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SmartCity.Twin.Silo.Auth;
+
+/// <summary>The admin API key that guards state-changing endpoints.</summary>
+internal sealed class AdminKey
+{
+    public const string HeaderName = "X-Api-Key";
+
+    private readonly byte[] _value;
+
+    public AdminKey(string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        _value = Encoding.UTF8.GetBytes(value);
+    }
+
+    /// <summary>Constant-time, so response timing does not leak how much of a guess was right.</summary>
+    public bool Matches(string? candidate)
+    {
+        if (candidate is null)
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(_value, Encoding.UTF8.GetBytes(candidate));
+    }
+}

@@ -1,0 +1,47 @@
+namespace SmartCity.Twin.Silo.Configuration;
+
+/// <summary>The <c>Storage</c> section, validated once at start.</summary>
+internal sealed record StorageSettings(StorageProviderKind Provider, string DataPath, string? ConnectionString)
+{
+    public const string SectionName = "Storage";
+    public const string DefaultDataPath = "./data";
+    public const string SqliteFileName = "twin.db";
+
+    /// <summary>The SQLite connection string: <c>Storage:ConnectionString</c> if given, else a file in the data folder.</summary>
+    public string SqliteConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataPath, SqliteFileName)}";
+
+    public static StorageSettings FromConfiguration(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SectionName);
+        var providerText = section["Provider"];
+        var provider = string.IsNullOrWhiteSpace(providerText) ? StorageProviderKind.Sqlite : ParseProvider(providerText);
+
+        var pathText = section["Path"];
+        var dataPath = Path.GetFullPath(string.IsNullOrWhiteSpace(pathText) ? DefaultDataPath : pathText);
+
+        var connectionString = section["ConnectionString"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = null;
+        }
+
+        if (provider == StorageProviderKind.Postgres && connectionString is null)
+        {
+            throw new SiloConfigurationException(
+                "Storage:Provider is 'postgres' but Storage:ConnectionString is not set. "
+                + "Set it, e.g. --Storage:ConnectionString \"Host=127.0.0.1;Port=5432;Username=twin;Database=twin\" "
+                + "or the environment variable Storage__ConnectionString.");
+        }
+
+        return new StorageSettings(provider, dataPath, connectionString);
+    }
+
+    private static StorageProviderKind ParseProvider(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "sqlite" => StorageProviderKind.Sqlite,
+        "postgres" or "postgresql" => StorageProviderKind.Postgres,
+        "memory" => StorageProviderKind.Memory,
+        _ => throw new SiloConfigurationException(
+            $"Storage:Provider '{text}' is not supported. Use one of: sqlite (default), postgres, memory."),
+    };
+}

@@ -1,0 +1,4 @@
+namespace SmartCity.Twin.Silo.Health;
+
+/// <summary>The body of <c>/healthz</c>.</summary>
+internal sealed record HealthResponse(string Status, string? Detail);
