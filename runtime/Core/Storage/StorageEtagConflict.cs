@@ -1,6 +1,6 @@
 namespace SmartCity.Twin.Runtime.Storage;
 
-/// <summary>Builds the ETag mismatch error; the durable providers use the same wording so logs read alike.</summary>
+/// <summary>The ETag mismatch error. Every provider words it the same (the shared storage tests check it) so logs read alike.</summary>
 internal static class StorageEtagConflict
 {
     public static InconsistentStateException Create(string operation, string stateName, GrainId grainId, string? storedEtag, string? currentEtag) =>

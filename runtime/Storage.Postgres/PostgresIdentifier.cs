@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace SmartCity.Twin.Runtime.Storage.Postgres;
+
+/// <summary>Table names come from options and end up in SQL text, so only plain identifiers are accepted.</summary>
+internal static partial class PostgresIdentifier
+{
+    public static string Quote(string name, string optionName)
+    {
+        if (string.IsNullOrEmpty(name) || !PlainIdentifier().IsMatch(name))
+        {
+            throw new ArgumentException($"{optionName} '{name}' must be a plain identifier (letters, digits, underscore; not starting with a digit).", optionName);
+        }
+
+        return "\"" + name + "\"";
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainIdentifier();
+}
