@@ -7,9 +7,6 @@ internal sealed record StorageSettings(StorageProviderKind Provider, string Data
     public const string DefaultDataPath = "./data";
     public const string SqliteFileName = "twin.db";
 
-    /// <summary>The SQLite connection string: <c>Storage:ConnectionString</c> if given, else a file in the data folder.</summary>
-    public string SqliteConnectionString => ConnectionString ?? $"Data Source={Path.Combine(DataPath, SqliteFileName)}";
-
     public static StorageSettings FromConfiguration(IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);

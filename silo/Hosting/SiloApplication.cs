@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SmartCity.Twin.Runtime.Hosting;
 using SmartCity.Twin.Silo.Auth;
 using SmartCity.Twin.Silo.Configuration;
 using SmartCity.Twin.Silo.Health;
@@ -40,6 +41,8 @@ internal static class SiloApplication
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        services.AddGrainRuntime(silo => silo.UseConfiguredStorage(storage));
 
         var app = builder.Build();
 

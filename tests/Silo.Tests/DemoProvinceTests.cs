@@ -1,0 +1,46 @@
+using SmartCity.Twin.Grains.Geography;
+using SmartCity.Twin.Silo.Demo;
+
+namespace SmartCity.Twin.Silo.Tests;
+
+public sealed class DemoProvinceTests
+{
+    private static readonly ProvinceMap Map = ProvinceMap.Load(DemoProvince.ProvinceId);
+
+    [Fact]
+    public void Has_the_95_cameras_of_the_seeds_and_every_other_kind()
+    {
+        var devices = DemoProvince.Create(Map);
+
+        Assert.Equal(95, devices.Count(d => d.Kind == DemoDeviceKind.Camera));
+        Assert.All(Enum.GetValues<DemoDeviceKind>(), kind => Assert.Contains(devices, d => d.Kind == kind));
+        Assert.InRange(devices.Count, 100, 250);
+    }
+
+    [Fact]
+    public void Every_device_lies_inside_its_district()
+    {
+        foreach (var device in DemoProvince.Create(Map))
+        {
+            Assert.Equal(device.DistrictId, Map.LocateDistrict(device.Location)?.Id);
+        }
+    }
+
+    [Fact]
+    public void Every_district_has_devices()
+    {
+        var devices = DemoProvince.Create(Map);
+
+        Assert.All(Map.Districts, district => Assert.Contains(devices, d => d.DistrictId == district.Id));
+    }
+
+    [Fact]
+    public void Is_deterministic_with_unique_ids()
+    {
+        var first = DemoProvince.Create(Map);
+        var second = DemoProvince.Create(Map);
+
+        Assert.Equal(first, second);
+        Assert.Equal(first.Count, first.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count());
+    }
+}

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace SmartCity.Twin.Silo.Tests;
+
+/// <summary>
+/// The real silo as a child process, started the way an operator starts the built program:
+/// <c>dotnet SmartCity.Twin.Silo.dll --urls ... --Storage:Path ...</c>.
+/// </summary>
+internal sealed partial class SiloProcess : IAsyncDisposable
+{
+    private const int SigInt = 2;
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly Lock _outputGate = new();
+
+    private SiloProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Everything the silo wrote to stdout and stderr so far, for assertions and failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_outputGate)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static string SiloAssemblyPath { get; } = Path.Combine(AppContext.BaseDirectory, "SmartCity.Twin.Silo.dll");
+
+    /// <summary>Starts the silo on a free loopback port with the given data folder and extra arguments.</summary>
+    public static SiloProcess Start(string dataPath, params string[] extraArguments)
+    {
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var arguments = new List<string>
+        {
+            SiloAssemblyPath,
+            "--urls", $"http://127.0.0.1:{port}",
+            "--Storage:Path", dataPath,
+        };
+        arguments.AddRange(extraArguments);
+        return StartRaw(arguments, baseAddress);
+    }
+
+    /// <summary>Starts the silo with exactly these arguments (after the assembly path).</summary>
+    public static SiloProcess StartWithArguments(params string[] arguments)
+        => StartRaw([SiloAssemblyPath, .. arguments], new Uri("http://127.0.0.1:1/"));
+
+    private static SiloProcess StartRaw(IEnumerable<string> arguments, Uri baseAddress)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // The test host's own settings must not leak into the silo under test.
+        info.Environment.Remove("ASPNETCORE_URLS");
+        info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        info.Environment.Remove("DOTNET_ENVIRONMENT");
+        info.Environment["DOTNET_NOLOGO"] = "1";
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var silo = new SiloProcess(process, baseAddress);
+        process.OutputDataReceived += (_, e) => silo.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return silo;
+    }
+
+    /// <summary>Polls <c>/healthz</c> until it answers 200; fails with the silo's output if it exits or takes too long.</summary>
+    public async Task WaitUntilHealthyAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} before it was healthy.\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync(new Uri("healthz", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The silo was not healthy within {StartTimeout}.\n{Output}");
+    }
+
+    /// <summary>Ctrl+C: SIGINT to the silo process, as a terminal sends it.</summary>
+    public void SendInterrupt()
+    {
+        if (kill(_process.Id, SigInt) != 0)
+        {
+            throw new InvalidOperationException($"kill(SIGINT) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>Waits for the process to exit and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The silo did not exit within {timeout}.\n{Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>Ctrl+C, then the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        SendInterrupt();
+        return await WaitForExitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_outputGate)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int sig);
+}
