@@ -1,0 +1,8 @@
+namespace SmartCity.Twin.Runtime.Storage.Tests.States;
+
+public enum SensorKind
+{
+    Unknown,
+    TrafficCounter,
+    AirQuality,
+}
