@@ -198,6 +198,37 @@ public abstract class GrainStorageSpecification : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Activations_on_two_provider_instances_over_one_store_still_let_only_one_writer_win()
+    {
+        var grain = NewGrainId();
+        await Storage.WriteStateAsync("counter", grain, new TestGrainState<CounterState>());
+        var other = Track(CreateStorage());
+        var activations = new List<(IGrainStorage Storage, TestGrainState<CounterState> State)>();
+        for (var i = 0; i < 20; i++)
+        {
+            var storage = i % 2 == 0 ? Storage : other;
+            var state = new TestGrainState<CounterState>();
+            await storage.ReadStateAsync("counter", grain, state);
+            activations.Add((storage, state));
+        }
+
+        var results = await Task.WhenAll(activations.Select(a => Task.Run(async () =>
+        {
+            try
+            {
+                await a.Storage.WriteStateAsync("counter", grain, a.State);
+                return true;
+            }
+            catch (InconsistentStateException)
+            {
+                return false;
+            }
+        })));
+
+        Assert.Single(results, won => won);
+    }
+
+    [Fact]
     public async Task A_cleared_state_reads_as_new_without_a_record()
     {
         var grain = NewGrainId();
@@ -244,6 +275,20 @@ public abstract class GrainStorageSpecification : IAsyncLifetime
         await Storage.WriteStateAsync("counter", grain, next);
 
         Assert.Equal(7, (await ReadCounter(grain)).State.Count);
+    }
+
+    [Fact]
+    public async Task Clearing_a_grain_that_never_wrote_succeeds_and_its_next_write_succeeds()
+    {
+        var grain = NewGrainId();
+        var state = new TestGrainState<CounterState>();
+
+        await Storage.ClearStateAsync("counter", grain, state);
+        Assert.False(state.RecordExists);
+        state.State.Count = 3;
+        await Storage.WriteStateAsync("counter", grain, state);
+
+        Assert.Equal(3, (await ReadCounter(grain)).State.Count);
     }
 
     [Fact]
