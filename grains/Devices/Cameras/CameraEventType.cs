@@ -1,0 +1,12 @@
+namespace SmartCity.Twin.Grains.Devices.Cameras;
+
+/// <summary>What a camera's analytics box can detect.</summary>
+public enum CameraEventType
+{
+    Motion,
+    Intrusion,
+    PersonPresent,
+    PersonAbsent,
+    PlateRead,
+    Tamper,
+}

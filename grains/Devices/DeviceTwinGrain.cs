@@ -1,0 +1,478 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartCity.Twin.Grains.Districts;
+using SmartCity.Twin.Grains.Geography;
+using SmartCity.Twin.Grains.Hosting;
+using SmartCity.Twin.Grains.Rollups;
+using SmartCity.Twin.Grains.Telemetry;
+using SmartCity.Twin.Runtime;
+using SmartCity.Twin.Runtime.Timers;
+
+namespace SmartCity.Twin.Grains.Devices;
+
+/// <summary>
+/// The behaviour shared by every device twin: provisioning and district assignment, telemetry with bounded history,
+/// properties, liveness, warnings, persistence and roll-up notifications. Per-kind grains add their own state and
+/// methods through the hooks below.
+/// </summary>
+/// <remarks>
+/// Persistence: written at once on provisioning and on significant changes (liveness, reported or desired
+/// properties, warnings); telemetry only marks the state dirty, and a grain timer writes dirty state every
+/// <see cref="TwinOptions.PersistInterval"/>, as does deactivation.
+/// Roll-ups: whenever the device's contribution (district, liveness, warnings, air quality) differs from the one last
+/// sent, the whole new contribution goes one-way to the district twin, which never calls back.
+/// </remarks>
+internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
+    where TState : DeviceTwinState, new()
+{
+    /// <summary>Protects memory against a gateway that invents metric names.</summary>
+    internal const int MaxMetrics = 64;
+
+    private const int MaxPropertyValueLength = 4096;
+
+    private readonly IPersistentState<TState> persistentState;
+    private readonly ProvinceMap provinceMap;
+    private bool dirty;
+    private IGrainTimer? persistTimer;
+
+    protected DeviceTwinGrain(IPersistentState<TState> persistentState, ProvinceMap provinceMap, IOptions<TwinOptions> options, ILogger logger)
+    {
+        this.persistentState = persistentState;
+        this.provinceMap = provinceMap;
+        Options = options.Value;
+        Logger = logger;
+    }
+
+    protected abstract DeviceKind Kind { get; }
+
+    protected TState State => persistentState.State;
+
+    protected TwinOptions Options { get; }
+
+    protected ILogger Logger { get; }
+
+    protected string DeviceId => GetPrimaryKeyString();
+
+    /// <summary>What this twin adds to the air-quality roll-up; only environment sensors have something.</summary>
+    protected virtual AirQualityContribution? AirQualityContribution => null;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var state = State;
+        state.Metrics ??= [];
+        foreach (var series in state.Metrics)
+        {
+            series.Normalize(Options.HistoryCapacity);
+        }
+
+        state.ActiveWarnings = (state.ActiveWarnings ?? []).Select(MetricNames.Intern).ToArray();
+        OnStateLoaded();
+        persistTimer = RegisterGrainTimer(_ => PersistIfDirtyAsync(), Options.PersistInterval, Options.PersistInterval);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        persistTimer?.Dispose();
+        await PersistIfDirtyAsync();
+    }
+
+    public async Task<DeviceTwinSnapshot> Provision(DeviceProvisioning provisioning)
+    {
+        ArgumentNullException.ThrowIfNull(provisioning);
+        ArgumentException.ThrowIfNullOrWhiteSpace(provisioning.Name, nameof(provisioning));
+        if (!provisioning.Location.IsValid)
+        {
+            throw new ArgumentException($"Location {provisioning.Location} is not a valid WGS 84 position.", nameof(provisioning));
+        }
+
+        var district = provinceMap.LocateDistrict(provisioning.Location);
+        var state = State;
+        state.Name = provisioning.Name.Trim();
+        state.Longitude = provisioning.Location.Longitude;
+        state.Latitude = provisioning.Location.Latitude;
+        state.DistrictId = district?.Id;
+        state.ProvisionedAt ??= TimeProvider.GetUtcNow();
+        state.Attributes = provisioning.Attributes is { Count: > 0 } attributes
+            ? new Dictionary<string, string>(attributes, StringComparer.Ordinal)
+            : null;
+
+        if (district is null)
+        {
+            DeviceTwinLog.OutsideProvince(Logger, Kind, DeviceId, provisioning.Location.Longitude, provisioning.Location.Latitude);
+        }
+        else
+        {
+            DeviceTwinLog.Provisioned(Logger, Kind, DeviceId, district.Id);
+        }
+
+        await PublishContributionIfChangedAsync();
+        await PersistAsync();
+        return CreateSnapshot();
+    }
+
+    public async Task ReportTelemetry(TelemetryBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var now = TimeProvider.GetUtcNow();
+        var latestAllowed = now + Options.MaxClockSkew;
+        var dropped = 0;
+        foreach (var point in batch.Points)
+        {
+            if (!MetricNames.IsValid(point.Metric) || !double.IsFinite(point.Value) || point.Timestamp > latestAllowed
+                || !MetricSeries.IsInHistoryRange(point.Timestamp) || GetOrAddSeries(point.Metric) is not { } series)
+            {
+                dropped++;
+                continue;
+            }
+
+            series.Record(point.Timestamp, point.Value, Options.HistoryCapacity);
+            OnTelemetryRecorded(series.Name, point.Value, point.Timestamp);
+        }
+
+        if (dropped > 0)
+        {
+            DeviceTwinLog.PointsDropped(Logger, Kind, DeviceId, dropped);
+        }
+
+        dirty = true;
+        OnTelemetryBatchRecorded();
+        await RecordDeviceMessageAsync(now);
+    }
+
+    public async Task ReportProperties(IReadOnlyDictionary<string, string?> properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        var state = State;
+        var reported = state.Reported;
+        var changed = Merge(ref reported, properties);
+        if (changed)
+        {
+            state.Reported = reported;
+            state.ReportedAt = TimeProvider.GetUtcNow();
+        }
+
+        await RecordDeviceMessageAsync(TimeProvider.GetUtcNow(), persist: changed);
+    }
+
+    public async Task<DesiredProperties> SetDesired(IReadOnlyDictionary<string, string?> properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        var state = State;
+        var desired = state.Desired;
+        if (Merge(ref desired, properties))
+        {
+            state.Desired = desired;
+            state.DesiredVersion++;
+            state.DesiredUpdatedAt = TimeProvider.GetUtcNow();
+            await PersistAsync();
+        }
+
+        return CreateDesired();
+    }
+
+    public async Task ReportStatus(DeviceStatus status, DateTimeOffset at)
+    {
+        var state = State;
+        var stale = state.LivenessChangedAt > at || (status == DeviceStatus.Offline && state.LastSeen > at);
+        if (status == DeviceStatus.Online && (state.LastSeen is null || state.LastSeen < at))
+        {
+            state.LastSeen = at;
+            dirty = true;
+        }
+
+        var liveness = status == DeviceStatus.Online ? DeviceLiveness.Online : DeviceLiveness.Offline;
+        if (stale)
+        {
+            DeviceTwinLog.StaleStatusIgnored(Logger, Kind, DeviceId, status, at);
+        }
+        else if (state.Liveness != liveness)
+        {
+            SetLiveness(liveness, at);
+        }
+
+        await PublishContributionIfChangedAsync();
+        await PersistIfDirtyAsync();
+    }
+
+    public async Task RaiseWarning(string warningType)
+    {
+        var type = ValidateWarningType(warningType);
+        var warnings = State.ActiveWarnings;
+        var index = Array.BinarySearch(warnings, type, StringComparer.Ordinal);
+        if (index >= 0)
+        {
+            return;
+        }
+
+        var updated = new string[warnings.Length + 1];
+        index = ~index;
+        Array.Copy(warnings, 0, updated, 0, index);
+        updated[index] = type;
+        Array.Copy(warnings, index, updated, index + 1, warnings.Length - index);
+        State.ActiveWarnings = updated;
+        dirty = true;
+        await PublishContributionIfChangedAsync();
+        await PersistAsync();
+    }
+
+    public async Task ClearWarning(string warningType)
+    {
+        var type = ValidateWarningType(warningType);
+        var warnings = State.ActiveWarnings;
+        var index = Array.BinarySearch(warnings, type, StringComparer.Ordinal);
+        if (index < 0)
+        {
+            return;
+        }
+
+        State.ActiveWarnings = warnings.Where((_, i) => i != index).ToArray();
+        dirty = true;
+        await PublishContributionIfChangedAsync();
+        await PersistAsync();
+    }
+
+    public Task<DeviceTwinSnapshot> GetSnapshot() => Task.FromResult(CreateSnapshot());
+
+    public Task<MetricHistory> GetHistory(string metric)
+    {
+        var series = FindSeries(metric);
+        return Task.FromResult(series?.ToHistory(Options.HistoryCapacity) ?? new MetricHistory(metric, Options.HistoryCapacity, []));
+    }
+
+    /// <summary>Called once the state is read and normalised, before the first call.</summary>
+    protected virtual void OnStateLoaded()
+    {
+    }
+
+    /// <summary>Called for every accepted telemetry point, after it was recorded.</summary>
+    protected virtual void OnTelemetryRecorded(string metric, double value, DateTimeOffset timestamp)
+    {
+    }
+
+    /// <summary>Called after a telemetry batch was recorded, before roll-ups are updated.</summary>
+    protected virtual void OnTelemetryBatchRecorded()
+    {
+    }
+
+    /// <summary>For kind-specific state changes: saved by the next periodic save.</summary>
+    protected void MarkDirty() => dirty = true;
+
+    /// <summary>
+    /// The device said something (an event, a report): it is seen now and so online; sends the roll-up contribution if
+    /// it changed, and saves at once if liveness changed or <paramref name="persist"/> (a significant change).
+    /// </summary>
+    protected async Task RecordDeviceMessageAsync(DateTimeOffset now, bool persist = false)
+    {
+        var state = State;
+        state.LastSeen = now;
+        dirty = true;
+        var wasOnline = state.Liveness == DeviceLiveness.Online;
+        if (!wasOnline)
+        {
+            SetLiveness(DeviceLiveness.Online, now);
+        }
+
+        await PublishContributionIfChangedAsync();
+        if (!wasOnline || persist)
+        {
+            await PersistAsync();
+        }
+    }
+
+    protected async Task PersistAsync()
+    {
+        try
+        {
+            await persistentState.WriteStateAsync();
+            dirty = false;
+        }
+        catch (Exception ex)
+        {
+            dirty = true;
+            DeviceTwinLog.PersistFailed(Logger, ex, Kind, DeviceId);
+            throw;
+        }
+    }
+
+    private async Task PersistIfDirtyAsync()
+    {
+        if (!dirty)
+        {
+            return;
+        }
+
+        try
+        {
+            await PersistAsync();
+        }
+        catch (Exception)
+        {
+            // Logged by PersistAsync; the state stays dirty and the next timer tick retries.
+        }
+    }
+
+    private void SetLiveness(DeviceLiveness liveness, DateTimeOffset at)
+    {
+        State.Liveness = liveness;
+        State.LivenessChangedAt = at;
+        dirty = true;
+        DeviceTwinLog.LivenessChanged(Logger, Kind, DeviceId, liveness, at);
+    }
+
+    private async Task PublishContributionIfChangedAsync()
+    {
+        var state = State;
+        var districtId = state.ProvisionedAt is null ? null : state.DistrictId;
+        var last = state.LastContribution;
+        var now = TimeProvider.GetUtcNow();
+
+        if (last is { IsRegistered: true } && state.RollupDistrictId is { } previousDistrict && previousDistrict != districtId)
+        {
+            var withdrawal = last with { Version = RollupVersion.Next(last.Version, now), IsRegistered = false };
+            state.LastContribution = last = withdrawal;
+            dirty = true;
+            await GrainFactory.GetGrain<IDistrictTwin>(previousDistrict).UpdateDevice(withdrawal);
+        }
+
+        if (districtId is null)
+        {
+            return;
+        }
+
+        var airQuality = AirQualityContribution;
+        if (last is { IsRegistered: true } && state.RollupDistrictId == districtId && last.Liveness == state.Liveness
+            && last.ActiveWarnings.SequenceEqual(state.ActiveWarnings, StringComparer.Ordinal) && Equals(last.AirQuality, airQuality))
+        {
+            return;
+        }
+
+        var contribution = new DeviceContribution(
+            DeviceId, Kind, RollupVersion.Next(last?.Version ?? 0, now), IsRegistered: true, state.Liveness, state.ActiveWarnings, airQuality);
+        state.LastContribution = contribution;
+        state.RollupDistrictId = districtId;
+        dirty = true;
+        await GrainFactory.GetGrain<IDistrictTwin>(districtId).UpdateDevice(contribution);
+    }
+
+    private MetricSeries? FindSeries(string metric)
+    {
+        foreach (var series in State.Metrics)
+        {
+            if (ReferenceEquals(series.Name, metric) || string.Equals(series.Name, metric, StringComparison.Ordinal))
+            {
+                return series;
+            }
+        }
+
+        return null;
+    }
+
+    private MetricSeries? GetOrAddSeries(string metric)
+    {
+        if (FindSeries(metric) is { } existing)
+        {
+            return existing;
+        }
+
+        var metrics = State.Metrics;
+        if (metrics.Length >= MaxMetrics)
+        {
+            return null;
+        }
+
+        var series = new MetricSeries { Name = MetricNames.Intern(metric) };
+        var updated = new MetricSeries[metrics.Length + 1];
+        metrics.CopyTo(updated, 0);
+        updated[^1] = series;
+        State.Metrics = updated;
+        return series;
+    }
+
+    private static bool Merge(ref Dictionary<string, string>? target, IReadOnlyDictionary<string, string?> changes)
+    {
+        var changed = false;
+        foreach (var (key, value) in changes)
+        {
+            if (!MetricNames.IsValid(key))
+            {
+                throw new ArgumentException($"Property name '{key}' must be 1–{MetricNames.MaxLength} characters without whitespace.", nameof(changes));
+            }
+
+            if (value is null)
+            {
+                changed |= target?.Remove(key) == true;
+                continue;
+            }
+
+            if (value.Length > MaxPropertyValueLength)
+            {
+                throw new ArgumentException($"Property '{key}' is longer than {MaxPropertyValueLength} characters.", nameof(changes));
+            }
+
+            target ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            if (!target.TryGetValue(key, out var current) || current != value)
+            {
+                target[MetricNames.Intern(key)] = value;
+                changed = true;
+            }
+        }
+
+        if (target is { Count: 0 })
+        {
+            target = null;
+        }
+
+        return changed;
+    }
+
+    private static string ValidateWarningType(string warningType)
+    {
+        if (!MetricNames.IsValid(warningType))
+        {
+            throw new ArgumentException($"Warning type '{warningType}' must be 1–{MetricNames.MaxLength} characters without whitespace.", nameof(warningType));
+        }
+
+        return MetricNames.Intern(warningType);
+    }
+
+    private DesiredProperties CreateDesired() =>
+        new(State.DesiredVersion, Copy(State.Desired), State.DesiredUpdatedAt);
+
+    private DeviceTwinSnapshot CreateSnapshot()
+    {
+        var state = State;
+        var provisioned = state.ProvisionedAt is not null;
+        var metrics = new List<MetricReading>(state.Metrics.Length);
+        foreach (var series in state.Metrics)
+        {
+            if (series.ToReading() is { } reading)
+            {
+                metrics.Add(reading);
+            }
+        }
+
+        return new DeviceTwinSnapshot
+        {
+            Id = DeviceId,
+            Kind = Kind,
+            IsProvisioned = provisioned,
+            Name = state.Name,
+            Location = provisioned ? new GeoPoint(state.Longitude, state.Latitude) : null,
+            DistrictId = state.DistrictId,
+            Attributes = Copy(state.Attributes),
+            Liveness = state.Liveness,
+            LastSeen = state.LastSeen,
+            LivenessChangedAt = state.LivenessChangedAt,
+            Reported = Copy(state.Reported),
+            ReportedAt = state.ReportedAt,
+            Desired = CreateDesired(),
+            Metrics = metrics,
+            ActiveWarnings = state.ActiveWarnings,
+            ProvisionedAt = state.ProvisionedAt,
+        };
+    }
+
+    private static Dictionary<string, string> Copy(Dictionary<string, string>? source) =>
+        source is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(source, StringComparer.Ordinal);
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartCity.Twin.Grains.Geography;
+using SmartCity.Twin.Grains.Hosting;
+using SmartCity.Twin.Runtime;
+
+namespace SmartCity.Twin.Grains.Devices.FireAlarms;
+
+[GrainType("fire-alarm")]
+internal sealed class FireAlarmTwinGrain(
+    [PersistentState("twin")] IPersistentState<FireAlarmTwinState> state,
+    ProvinceMap provinceMap,
+    IOptions<TwinOptions> options,
+    ILogger<FireAlarmTwinGrain> logger)
+    : DeviceTwinGrain<FireAlarmTwinState>(state, provinceMap, options, logger), IFireAlarmTwin
+{
+    protected override DeviceKind Kind => DeviceKind.FireAlarm;
+
+    public async Task ReportPanelState(FirePanelState state, DateTimeOffset at)
+    {
+        var changed = false;
+        if (State.PanelStateSince is null || at >= State.PanelStateSince)
+        {
+            changed = State.PanelState != state || State.PanelStateSince is null;
+            if (changed)
+            {
+                State.PanelState = state;
+                State.PanelStateSince = at;
+            }
+        }
+
+        // A fire panel changing state is safety-relevant: never leave it to the periodic save.
+        await RecordDeviceMessageAsync(TimeProvider.GetUtcNow(), persist: changed);
+    }
+
+    public Task<FirePanelStatus> GetPanelStatus() => Task.FromResult(new FirePanelStatus(State.PanelState, State.PanelStateSince));
+}

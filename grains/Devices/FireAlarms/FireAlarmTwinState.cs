@@ -1,0 +1,8 @@
+namespace SmartCity.Twin.Grains.Devices.FireAlarms;
+
+internal sealed class FireAlarmTwinState : DeviceTwinState
+{
+    public FirePanelState PanelState { get; set; }
+
+    public DateTimeOffset? PanelStateSince { get; set; }
+}

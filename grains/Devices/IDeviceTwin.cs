@@ -1,0 +1,53 @@
+using SmartCity.Twin.Grains.Telemetry;
+using SmartCity.Twin.Runtime;
+
+namespace SmartCity.Twin.Grains.Devices;
+
+/// <summary>
+/// What every device twin does, whatever its kind. Only a base of the per-kind interfaces: reach a twin through
+/// <c>GetGrain&lt;ICameraTwin&gt;</c> and the like, or <see cref="GrainFactoryDeviceTwinExtensions.GetDeviceTwin"/>, never
+/// through <c>GetGrain&lt;IDeviceTwin&gt;</c>.
+/// </summary>
+public interface IDeviceTwin : IGrainWithStringKey
+{
+    /// <summary>
+    /// Creates or updates the twin's identity and location; the district is assigned from the province map. Saved at once.
+    /// Throws <see cref="ArgumentException"/> for a blank name or an invalid position.
+    /// </summary>
+    Task<DeviceTwinSnapshot> Provision(DeviceProvisioning provisioning);
+
+    /// <summary>
+    /// Records metric values. A point older than a metric's latest value goes into the history only. Points with an
+    /// invalid metric name, a non-finite value, a timestamp before 2020 or too far in the future are dropped.
+    /// Marks the device seen (and online). Not saved per call: see <c>TwinOptions.PersistInterval</c>.
+    /// </summary>
+    [OneWay]
+    Task ReportTelemetry(TelemetryBatch batch);
+
+    /// <summary>Merges properties the device reports about itself (firmware, configuration in effect…); a <c>null</c> value removes one. Marks the device seen.</summary>
+    [OneWay]
+    Task ReportProperties(IReadOnlyDictionary<string, string?> properties);
+
+    /// <summary>Merges the configuration the IOC wants the device to have; a <c>null</c> value removes one. The version increases when anything changed.</summary>
+    Task<DesiredProperties> SetDesired(IReadOnlyDictionary<string, string?> properties);
+
+    /// <summary>
+    /// A connectivity report observed at <paramref name="at"/>. Reports older than the last liveness change are ignored,
+    /// and so is an offline report older than the last time the device was seen.
+    /// </summary>
+    [OneWay]
+    Task ReportStatus(DeviceStatus status, DateTimeOffset at);
+
+    /// <summary>Marks a warning type active on the device (idempotent); counted by the district and province roll-ups.</summary>
+    Task RaiseWarning(string warningType);
+
+    /// <summary>Marks a warning type no longer active (idempotent).</summary>
+    Task ClearWarning(string warningType);
+
+    [ReadOnly]
+    Task<DeviceTwinSnapshot> GetSnapshot();
+
+    /// <summary>The recent history of one metric, oldest first; empty for a metric never reported.</summary>
+    [ReadOnly]
+    Task<MetricHistory> GetHistory(string metric);
+}
