@@ -11,7 +11,10 @@ public sealed class SqliteStorageOptions
 
     public const string DefaultFileName = "twin.db";
 
-    /// <summary>A full Microsoft.Data.Sqlite connection string; when set, <see cref="DataFolder"/> and <see cref="FileName"/> are ignored.</summary>
+    /// <summary>
+    /// A full Microsoft.Data.Sqlite connection string; when set, <see cref="DataFolder"/> and <see cref="FileName"/> are ignored.
+    /// Add <c>Pooling=False</c> if the file must be released when the provider is disposed (the folder-based default does).
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     public string DataFolder { get; set; } = DefaultDataFolder;
