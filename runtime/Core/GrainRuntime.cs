@@ -267,7 +267,16 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
                 }
             }
 
-            await Task.WhenAll(deactivations).WaitAsync(cancellationToken);
+            try
+            {
+                await Task.WhenAll(deactivations).WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // A turn that never ends must not keep the process from stopping; the rest have persisted.
+                RuntimeLog.StopTimedOut(Logger, deactivations.Count(d => !d.IsCompleted));
+                break;
+            }
         }
 
         stopped = true;

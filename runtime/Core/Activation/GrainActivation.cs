@@ -106,12 +106,25 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
         return true;
     }
 
-    /// <summary>True when nothing is queued or running, for the idle collector.</summary>
+    /// <summary>True when no caller's request is queued or running, for the idle collector. Timer ticks do not count: they must not keep a grain alive.</summary>
     public bool IsIdle()
     {
         lock (gate)
         {
-            return status == ActivationStatus.Valid && head is null && running == 0 && continuations is not { Count: > 0 };
+            if (status != ActivationStatus.Valid || (running > 0 && CurrentRequest is not ActivationWorkItem))
+            {
+                return false;
+            }
+
+            for (var request = head; request is not null; request = request.Next)
+            {
+                if (request is not ActivationWorkItem)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 

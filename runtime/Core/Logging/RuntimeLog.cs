@@ -28,6 +28,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(8, LogLevel.Debug, "Collected {Count} idle activations")]
     public static partial void Collected(ILogger logger, int count);
 
+    [LoggerMessage(10, LogLevel.Warning, "{Count} activations did not finish deactivating before the shutdown timeout")]
+    public static partial void StopTimedOut(ILogger logger, int count);
+
     [LoggerMessage(9, LogLevel.Warning, "Loading reminders failed; retrying")]
     public static partial void ReminderLoadFailed(ILogger logger, Exception exception);
 }

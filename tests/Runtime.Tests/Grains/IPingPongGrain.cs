@@ -1,0 +1,12 @@
+namespace SmartCity.Twin.Runtime.Tests.Grains;
+
+/// <summary>Grains that call each other, to provoke call cycles and timeouts.</summary>
+public interface IPingPongGrain : IGrainWithStringKey
+{
+    /// <summary>Calls the grains named in <paramref name="path"/> in turn, each waiting for the next.</summary>
+    Task<string> Relay(string[] path, int index);
+
+    Task Hang();
+
+    Task Fail(string message);
+}
