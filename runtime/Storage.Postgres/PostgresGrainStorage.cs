@@ -110,7 +110,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDisposable, IAsyncDis
             storedEtag = await select.ExecuteScalarAsync().ConfigureAwait(false) as string;
         }
 
-        throw StorageEtagConflict.Create(operation, stateName, grainId, storedEtag, expectedEtag);
+        throw InconsistentStateException.EtagMismatch(operation, stateName, grainId, storedEtag, expectedEtag);
     }
 
     private static void AddKey(NpgsqlCommand command, GrainId grainId, string stateName)

@@ -115,7 +115,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable, IAsyncDispo
 
         if (!stored)
         {
-            throw StorageEtagConflict.Create(operation, stateName, grainId, conflictingEtag, expectedEtag);
+            throw InconsistentStateException.EtagMismatch(operation, stateName, grainId, conflictingEtag, expectedEtag);
         }
 
         return newEtag;

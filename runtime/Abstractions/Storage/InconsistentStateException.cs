@@ -22,6 +22,16 @@ public sealed class InconsistentStateException : Exception
     {
     }
 
+    /// <summary>The ETag mismatch error, worded the same by every provider so logs read alike.</summary>
+    public static InconsistentStateException EtagMismatch(string operation, string stateName, GrainId grainId, string? storedEtag, string? currentEtag) =>
+        new(
+            $"{operation} of state '{stateName}' of grain {grainId} failed: the stored ETag is {Describe(storedEtag)} but this activation " +
+            $"has {Describe(currentEtag)}. Another activation or process wrote it since this activation last read or wrote it.",
+            storedEtag,
+            currentEtag);
+
+    private static string Describe(string? etag) => etag is null ? "none (no row)" : "'" + etag + "'";
+
     /// <summary>The ETag found in storage (<c>null</c>: no row).</summary>
     public string? StoredEtag { get; }
 

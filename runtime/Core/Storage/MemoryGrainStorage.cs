@@ -58,7 +58,7 @@ public sealed class MemoryGrainStorage : IGrainStorage
         {
             if (!_rows.TryAdd(key, replacement))
             {
-                throw StorageEtagConflict.Create(operation, stateName, grainId, CurrentEtag(key), null);
+                throw InconsistentStateException.EtagMismatch(operation, stateName, grainId, CurrentEtag(key), null);
             }
 
             return replacement.ETag;
@@ -67,7 +67,7 @@ public sealed class MemoryGrainStorage : IGrainStorage
         // Compare-and-swap on the row object: a concurrent writer that replaced it makes TryUpdate fail.
         if (!_rows.TryGetValue(key, out var current) || current.ETag != expectedEtag || !_rows.TryUpdate(key, replacement, current))
         {
-            throw StorageEtagConflict.Create(operation, stateName, grainId, CurrentEtag(key), expectedEtag);
+            throw InconsistentStateException.EtagMismatch(operation, stateName, grainId, CurrentEtag(key), expectedEtag);
         }
 
         return replacement.ETag;
