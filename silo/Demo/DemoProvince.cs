@@ -1,3 +1,4 @@
+using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Geography;
 
 namespace SmartCity.Twin.Silo.Demo;
@@ -40,7 +41,7 @@ internal static class DemoProvince
                 cameraNumber++;
                 var location = i == 0 ? centre : PointNear(map, district, centre, random);
                 devices.Add(new DemoDevice(
-                    $"tb-cam-{cameraNumber:D3}", DemoDeviceKind.Camera, $"Camera {i + 1} – {site.Name}", site.Name, district.Id, location));
+                    $"tb-cam-{cameraNumber:D3}", DeviceKind.Camera, $"Camera {i + 1} – {site.Name}", site.Name, district.Id, location));
             }
         }
 
@@ -53,7 +54,7 @@ internal static class DemoProvince
                 stationNumber++;
                 var site = $"Trạm quan trắc không khí {district.Name} {i + 1}";
                 devices.Add(new DemoDevice(
-                    $"tb-aq-{stationNumber:D2}", DemoDeviceKind.EnvironmentSensor, site, site, district.Id, RandomPointIn(map, district, random)));
+                    $"tb-aq-{stationNumber:D2}", DeviceKind.EnvironmentSensor, site, site, district.Id, RandomPointIn(map, district, random)));
             }
         }
 
@@ -67,7 +68,7 @@ internal static class DemoProvince
             {
                 panelNumber++;
                 devices.Add(new DemoDevice(
-                    $"tb-fire-{panelNumber:D2}", DemoDeviceKind.FireAlarm, $"Tủ báo cháy – {site}", site, district.Id, RandomPointIn(map, district, random)));
+                    $"tb-fire-{panelNumber:D2}", DeviceKind.FireAlarm, $"Tủ báo cháy – {site}", site, district.Id, RandomPointIn(map, district, random)));
             }
         }
 
@@ -80,7 +81,7 @@ internal static class DemoProvince
                 intersectionNumber++;
                 var site = $"Nút giao {district.Name} {i + 1}";
                 devices.Add(new DemoDevice(
-                    $"tb-ix-{intersectionNumber:D2}", DemoDeviceKind.Intersection, site, site, district.Id, RandomPointIn(map, district, random)));
+                    $"tb-ix-{intersectionNumber:D2}", DeviceKind.Intersection, site, site, district.Id, RandomPointIn(map, district, random)));
             }
         }
 
@@ -91,7 +92,7 @@ internal static class DemoProvince
             counterNumber++;
             const string site = "Trung tâm Phục vụ hành chính công tỉnh";
             devices.Add(new DemoDevice(
-                $"tb-counter-{counterNumber:D2}", DemoDeviceKind.ServiceCounter, $"Quầy {i + 1} – {site}", site, city.Id, PointNear(map, city, serviceCentre, random)));
+                $"tb-counter-{counterNumber:D2}", DeviceKind.ServiceCounter, $"Quầy {i + 1} – {site}", site, city.Id, PointNear(map, city, serviceCentre, random)));
         }
 
         foreach (var district in others)
@@ -99,7 +100,7 @@ internal static class DemoProvince
             counterNumber++;
             var site = $"Bộ phận một cửa {district.Name}";
             devices.Add(new DemoDevice(
-                $"tb-counter-{counterNumber:D2}", DemoDeviceKind.ServiceCounter, $"Quầy 1 – {site}", site, district.Id, RandomPointIn(map, district, random)));
+                $"tb-counter-{counterNumber:D2}", DeviceKind.ServiceCounter, $"Quầy 1 – {site}", site, district.Id, RandomPointIn(map, district, random)));
         }
 
         return devices;

@@ -1,7 +1,12 @@
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartCity.Twin.Grains.Devices;
+using SmartCity.Twin.Grains.Hosting;
 using SmartCity.Twin.Runtime.Hosting;
 using SmartCity.Twin.Silo.Auth;
 using SmartCity.Twin.Silo.Configuration;
+using SmartCity.Twin.Silo.Demo;
+using SmartCity.Twin.Silo.Endpoints;
 using SmartCity.Twin.Silo.Health;
 using SmartCity.Twin.Silo.Logging;
 
@@ -42,7 +47,16 @@ internal static class SiloApplication
         services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
-        services.AddGrainRuntime(silo => silo.UseConfiguredStorage(storage));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTwinGrains();
+        services.AddGrainRuntime(silo => silo
+            .AddGrainAssembly(typeof(IDeviceTwin).Assembly)
+            .UseConfiguredStorage(storage));
+        services.AddSingleton<DeviceTwinLocator>();
+        if (demo.Enabled)
+        {
+            services.AddHostedService<DemoProvisioner>();
+        }
 
         var app = builder.Build();
 
@@ -53,6 +67,7 @@ internal static class SiloApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapSiloHealth();
+        app.MapTwinEndpoints();
         return app;
     }
 

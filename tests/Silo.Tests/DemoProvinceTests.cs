@@ -1,3 +1,4 @@
+using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Silo.Demo;
 
@@ -12,8 +13,8 @@ public sealed class DemoProvinceTests
     {
         var devices = DemoProvince.Create(Map);
 
-        Assert.Equal(95, devices.Count(d => d.Kind == DemoDeviceKind.Camera));
-        Assert.All(Enum.GetValues<DemoDeviceKind>(), kind => Assert.Contains(devices, d => d.Kind == kind));
+        Assert.Equal(95, devices.Count(d => d.Kind == DeviceKind.Camera));
+        Assert.All(Enum.GetValues<DeviceKind>(), kind => Assert.Contains(devices, d => d.Kind == kind));
         Assert.InRange(devices.Count, 100, 250);
     }
 
