@@ -137,7 +137,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
 
         dirty = true;
         OnTelemetryBatchRecorded();
-        await RecordDeviceMessageAsync(now);
+        await RecordDeviceMessageAsync(batch.ReceivedAt is { } receivedAt && receivedAt < now ? receivedAt : now);
     }
 
     public async Task ReportProperties(IReadOnlyDictionary<string, string?> properties)
@@ -259,22 +259,27 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     protected void MarkDirty() => dirty = true;
 
     /// <summary>
-    /// The device said something (an event, a report): it is seen now and so online; sends the roll-up contribution if
-    /// it changed, and saves at once if liveness changed or <paramref name="persist"/> (a significant change).
+    /// The device said something (an event, a report) received at <paramref name="receivedAt"/>: it was seen then, and
+    /// is online unless liveness changed later than that. Sends the roll-up contribution if it changed, and saves at
+    /// once if liveness changed or <paramref name="persist"/> (a significant change).
     /// </summary>
-    protected async Task RecordDeviceMessageAsync(DateTimeOffset now, bool persist = false)
+    protected async Task RecordDeviceMessageAsync(DateTimeOffset receivedAt, bool persist = false)
     {
         var state = State;
-        state.LastSeen = now;
-        dirty = true;
-        var wasOnline = state.Liveness == DeviceLiveness.Online;
-        if (!wasOnline)
+        if (state.LastSeen is null || state.LastSeen < receivedAt)
         {
-            SetLiveness(DeviceLiveness.Online, now);
+            state.LastSeen = receivedAt;
+        }
+
+        dirty = true;
+        var becameOnline = state.Liveness != DeviceLiveness.Online && !(state.LivenessChangedAt > receivedAt);
+        if (becameOnline)
+        {
+            SetLiveness(DeviceLiveness.Online, receivedAt);
         }
 
         await PublishContributionIfChangedAsync();
-        if (!wasOnline || persist)
+        if (becameOnline || persist)
         {
             await PersistAsync();
         }
