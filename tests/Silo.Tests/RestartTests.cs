@@ -17,8 +17,23 @@ public sealed class RestartTests
     public async Task Twin_state_and_admin_key_survive_ctrl_c_and_restart()
     {
         using var data = new TempDataFolder();
+        await AssertStateSurvivesRestartAsync(data);
+    }
+
+    [Fact]
+    public async Task Twin_state_survives_ctrl_c_and_restart_on_postgres()
+    {
+        using var data = new TempDataFolder();
+        await using var database = await PostgresDatabase.CreateAsync();
+        await AssertStateSurvivesRestartAsync(
+            data, "--Storage:Provider", "postgres", "--Storage:ConnectionString", database.ConnectionString);
+        Assert.False(File.Exists(Path.Combine(data.Path, "twin.db")));
+    }
+
+    private static async Task AssertStateSurvivesRestartAsync(TempDataFolder data, params string[] arguments)
+    {
         string adminKey;
-        await using (var first = SiloProcess.Start(data.Path))
+        await using (var first = SiloProcess.Start(data.Path, arguments))
         {
             await first.WaitUntilHealthyAsync();
             adminKey = data.ReadAdminKey();
@@ -34,7 +49,7 @@ public sealed class RestartTests
             Assert.Equal(0, await first.StopAsync());
         }
 
-        await using var second = SiloProcess.Start(data.Path);
+        await using var second = SiloProcess.Start(data.Path, arguments);
         await second.WaitUntilHealthyAsync();
 
         using var after = await GetTwinAsync(second, DemoSensor);
