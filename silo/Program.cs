@@ -17,13 +17,17 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (IOException e)
+catch (Exception e)
 {
-    // Typically the address is in use; the message names it, a stack trace would only bury it.
-    await Console.Error.WriteLineAsync($"SmartCity.Twin silo: cannot start: {e.Message}");
+    // The host has already logged the full exception; an operator needs the cause (address in use, database
+    // unreachable) as the last line and a failing exit code, not a crash dump.
+    await Console.Error.WriteLineAsync($"SmartCity.Twin silo: cannot start: {Describe(e)}");
     return 1;
 }
 finally
 {
     await app.DisposeAsync();
 }
+
+static string Describe(Exception e)
+    => e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message} ({inner.Message})" : e.Message;

@@ -41,4 +41,37 @@ public sealed class ConfigurationErrorTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Demo:Enabled", silo.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Unreachable_database_exits_non_zero_with_the_cause()
+    {
+        using var data = new TempDataFolder();
+        await using var silo = SiloProcess.Start(
+            data.Path,
+            "--Storage:Provider", "postgres",
+            "--Storage:ConnectionString", "Host=127.0.0.1;Port=1;Username=nobody;Database=nothing;Timeout=5");
+
+        var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("SmartCity.Twin silo: cannot start:", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:1", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Address_in_use_exits_non_zero_with_the_cause()
+    {
+        using var data = new TempDataFolder();
+        using var occupier = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupier.Start();
+        var port = ((System.Net.IPEndPoint)occupier.LocalEndpoint).Port;
+        await using var silo = SiloProcess.StartWithArguments(
+            "--urls", $"http://127.0.0.1:{port}", "--Storage:Path", data.Path, "--Storage:Provider", "memory", "--Demo:Enabled", "false");
+
+        var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("SmartCity.Twin silo: cannot start:", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("address already in use", silo.Output, StringComparison.OrdinalIgnoreCase);
+    }
 }
