@@ -37,8 +37,6 @@ internal static class SiloApplication
 
         var services = builder.Services;
         services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
-        services.AddSingleton(storage);
-        services.AddSingleton(demo);
         services.AddSingleton(new AdminKey(adminKey.Key));
         services.AddSingleton(new SiloReadiness(demo.Enabled));
         services.AddSingleton<AdminKeyEndpointFilter>();
