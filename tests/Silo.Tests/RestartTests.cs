@@ -17,7 +17,14 @@ public sealed class RestartTests
     public async Task Twin_state_and_admin_key_survive_ctrl_c_and_restart()
     {
         using var data = new TempDataFolder();
-        await AssertStateSurvivesRestartAsync(data);
+        await AssertStateSurvivesRestartAsync(data, SiloProcess.SigInt);
+    }
+
+    [Fact]
+    public async Task Twin_state_survives_sigterm_and_restart()
+    {
+        using var data = new TempDataFolder();
+        await AssertStateSurvivesRestartAsync(data, SiloProcess.SigTerm);
     }
 
     [Fact]
@@ -26,11 +33,11 @@ public sealed class RestartTests
         using var data = new TempDataFolder();
         await using var database = await PostgresDatabase.CreateAsync();
         await AssertStateSurvivesRestartAsync(
-            data, "--Storage:Provider", "postgres", "--Storage:ConnectionString", database.ConnectionString);
+            data, SiloProcess.SigInt, "--Storage:Provider", "postgres", "--Storage:ConnectionString", database.ConnectionString);
         Assert.False(File.Exists(Path.Combine(data.Path, "twin.db")));
     }
 
-    private static async Task AssertStateSurvivesRestartAsync(TempDataFolder data, params string[] arguments)
+    private static async Task AssertStateSurvivesRestartAsync(TempDataFolder data, int stopSignal, params string[] arguments)
     {
         string adminKey;
         await using (var first = SiloProcess.Start(data.Path, arguments))
@@ -46,7 +53,7 @@ public sealed class RestartTests
             Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
             await WaitForMetricAsync(first, DemoSensor, "pm2_5", 41.2);
 
-            Assert.Equal(0, await first.StopAsync());
+            Assert.Equal(0, await first.StopAsync(stopSignal));
         }
 
         await using var second = SiloProcess.Start(data.Path, arguments);

@@ -12,7 +12,9 @@ namespace SmartCity.Twin.Silo.Tests;
 /// </summary>
 internal sealed partial class SiloProcess : IAsyncDisposable
 {
-    private const int SigInt = 2;
+    public const int SigInt = 2;
+
+    public const int SigTerm = 15;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -129,12 +131,12 @@ internal sealed partial class SiloProcess : IAsyncDisposable
         throw new TimeoutException($"The silo was not healthy within {StartTimeout}.\n{Output}");
     }
 
-    /// <summary>Ctrl+C: SIGINT to the silo process, as a terminal sends it.</summary>
-    public void SendInterrupt()
+    /// <summary>Sends a signal to the silo process: <see cref="SigInt"/> as a terminal's Ctrl+C, <see cref="SigTerm"/> as a service manager.</summary>
+    public void SendSignal(int signal)
     {
-        if (kill(_process.Id, SigInt) != 0)
+        if (kill(_process.Id, signal) != 0)
         {
-            throw new InvalidOperationException($"kill(SIGINT) failed: errno {Marshal.GetLastPInvokeError()}");
+            throw new InvalidOperationException($"kill({signal}) failed: errno {Marshal.GetLastPInvokeError()}");
         }
     }
 
@@ -154,10 +156,10 @@ internal sealed partial class SiloProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Ctrl+C, then the exit code.</summary>
-    public async Task<int> StopAsync()
+    /// <summary>Ctrl+C (or another signal), then the exit code.</summary>
+    public async Task<int> StopAsync(int signal = SigInt)
     {
-        SendInterrupt();
+        SendSignal(signal);
         return await WaitForExitAsync(TimeSpan.FromSeconds(60));
     }
 
