@@ -11,6 +11,12 @@ catch (SiloConfigurationException e)
     await Console.Error.WriteLineAsync($"SmartCity.Twin silo: configuration error: {e.Message}");
     return 2;
 }
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    // The data folder or the admin key file cannot be created or read.
+    await Console.Error.WriteLineAsync($"SmartCity.Twin silo: cannot start: {e.Message}");
+    return 1;
+}
 
 try
 {

@@ -51,4 +51,19 @@ public sealed class ConfigurationErrorTests
         Assert.Contains("SmartCity.Twin silo: cannot start:", silo.Output, StringComparison.Ordinal);
         Assert.Contains("address already in use", silo.Output, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Data_folder_that_cannot_be_created_exits_non_zero_with_the_cause()
+    {
+        using var data = new TempDataFolder();
+        var blocker = Path.Combine(data.Path, "a-file");
+        await File.WriteAllTextAsync(blocker, "not a folder");
+        await using var silo = SiloProcess.Start(Path.Combine(blocker, "data"), "--Storage:Provider", "memory");
+
+        var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("SmartCity.Twin silo: cannot start:", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
+    }
 }
