@@ -7,10 +7,10 @@ namespace SmartCity.Twin.Grains.Telemetry;
 /// twins reporting <c>pm2_5</c> hold one string, not a million. The pool is bounded: past <see cref="MaxPooledNames"/>
 /// distinct names (a misbehaving gateway inventing names), names are still accepted but no longer pooled.
 /// </summary>
-internal static class MetricNames
+public static class MetricNames
 {
     public const int MaxLength = 64;
-    public const int MaxPooledNames = 4096;
+    internal const int MaxPooledNames = 4096;
 
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
 
@@ -32,7 +32,7 @@ internal static class MetricNames
         return true;
     }
 
-    public static string Intern(string name)
+    internal static string Intern(string name)
     {
         if (Pool.TryGetValue(name, out var pooled))
         {

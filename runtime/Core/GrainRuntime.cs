@@ -80,14 +80,14 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
 
     public void Send(GrainReference target, GrainRequest request)
     {
-        if (request.ExpectsResponse)
+        if (request is ResponseRequest response)
         {
             if (SynchronizationContext.Current is GrainActivation caller)
             {
-                request.Chain = new CallChain(caller, caller.GrainId.ToString(), caller.CurrentRequest?.Chain);
+                response.Chain = new CallChain(caller, caller.GrainId, (caller.CurrentRequest as ResponseRequest)?.Chain);
             }
 
-            pending.Add(request, TimeProvider.GetTimestamp() + responseTimeoutTicks);
+            pending.Add(response, TimeProvider.GetTimestamp() + responseTimeoutTicks);
         }
 
         if (target.CachedActivation is GrainActivation cached && Deliver(cached, request))
@@ -120,24 +120,24 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
     /// <summary>Delivers to a specific activation; false if it has gone.</summary>
     private bool Deliver(GrainActivation activation, GrainRequest request)
     {
-        if (request.Chain is not null
+        if (request is ResponseRequest { Chain: not null } response
             && !activation.IsReentrant
             && (request.Flags & RequestFlags.AlwaysInterleave) == 0
-            && request.Chain.Contains(activation))
+            && response.Chain.Contains(activation))
         {
-            request.Fail(new CallCycleException(DescribeCycle(activation, request)));
+            request.Fail(new CallCycleException(DescribeCycle(activation, response)));
             return true;
         }
 
         return activation.TryEnqueue(request);
     }
 
-    private static string DescribeCycle(GrainActivation target, GrainRequest request)
+    private static string DescribeCycle(GrainActivation target, ResponseRequest request)
     {
         var path = new List<string> { target.GrainId.ToString() };
         for (var node = request.Chain; node is not null; node = node.Next)
         {
-            path.Insert(0, node.Description);
+            path.Insert(0, node.GrainId.ToString());
             if (ReferenceEquals(node.Activation, target))
             {
                 break;

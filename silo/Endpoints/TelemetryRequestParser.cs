@@ -12,11 +12,6 @@ internal static class TelemetryRequestParser
 {
     public const int MaxValues = 64;
 
-    private const int MaxMetricNameLength = 64;
-
-    // The twin keeps history from 2020 on; older points would be dropped.
-    private static readonly DateTimeOffset EarliestTimestamp = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     /// <returns>The batch, or <c>null</c> with <paramref name="error"/> saying what is wrong.</returns>
     public static TelemetryBatch? Parse(JsonElement body, DateTimeOffset now, TimeSpan maxClockSkew, out string? error)
     {
@@ -36,9 +31,9 @@ internal static class TelemetryRequestParser
                 return null;
             }
 
-            if (timestamp < EarliestTimestamp || timestamp > now + maxClockSkew)
+            if (timestamp < TelemetryPoint.EarliestTimestamp || timestamp > now + maxClockSkew)
             {
-                error = $"\"ts\" {timestamp:O} is out of range: it must lie between {EarliestTimestamp:O} and {maxClockSkew.TotalMinutes:0} minutes from now.";
+                error = $"\"ts\" {timestamp:O} is out of range: it must lie between {TelemetryPoint.EarliestTimestamp:O} and {maxClockSkew.TotalMinutes:0} minutes from now.";
                 return null;
             }
         }
@@ -58,9 +53,9 @@ internal static class TelemetryRequestParser
                 return null;
             }
 
-            if (!IsValidMetricName(property.Name))
+            if (!MetricNames.IsValid(property.Name))
             {
-                error = $"Metric name '{property.Name}' is invalid: 1–{MaxMetricNameLength} characters, no spaces or control characters.";
+                error = $"Metric name '{property.Name}' is invalid: 1–{MetricNames.MaxLength} characters, no spaces or control characters.";
                 return null;
             }
 
@@ -125,7 +120,4 @@ internal static class TelemetryRequestParser
         var timePart = text.AsSpan(t);
         return timePart.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || timePart.IndexOfAny('+', '-') >= 0;
     }
-
-    private static bool IsValidMetricName(string name)
-        => name.Length is > 0 and <= MaxMetricNameLength && !name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 }

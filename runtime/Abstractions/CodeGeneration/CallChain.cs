@@ -1,11 +1,11 @@
 namespace SmartCity.Twin.Runtime.CodeGeneration;
 
 /// <summary>An immutable list of the activations that are waiting on a request, innermost first.</summary>
-internal sealed class CallChain(object activation, string description, CallChain? next)
+internal sealed class CallChain(object activation, GrainId grainId, CallChain? next)
 {
     public object Activation { get; } = activation;
 
-    public string Description { get; } = description;
+    public GrainId GrainId { get; } = grainId;
 
     public CallChain? Next { get; } = next;
 

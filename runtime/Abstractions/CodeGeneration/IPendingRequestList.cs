@@ -2,5 +2,5 @@ namespace SmartCity.Twin.Runtime.CodeGeneration;
 
 internal interface IPendingRequestList
 {
-    void Remove(GrainRequest request);
+    void Remove(ResponseRequest request);
 }

@@ -10,8 +10,6 @@ public abstract class OneWayRequest : GrainRequest
 
     public override RequestFlags Flags => RequestFlags.OneWay;
 
-    internal override bool ExpectsResponse => false;
-
     protected abstract ValueTask Invoke(object grain);
 
     internal override ValueTask Execute(object grain)

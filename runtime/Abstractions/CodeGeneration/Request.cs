@@ -5,7 +5,7 @@ namespace SmartCity.Twin.Runtime.CodeGeneration;
 
 /// <summary>A call that answers with a <typeparamref name="TResult"/>. The request is its own completion source: one allocation per call.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class Request<TResult> : GrainRequest, IValueTaskSource<TResult>, IValueTaskSource
+public abstract class Request<TResult> : ResponseRequest, IValueTaskSource<TResult>, IValueTaskSource
 {
     private ManualResetValueTaskSourceCore<TResult> completion = new() { RunContinuationsAsynchronously = true };
     private int completed;

@@ -5,7 +5,5 @@ namespace SmartCity.Twin.Runtime.Activation;
 /// <summary>Work the runtime itself queues on an activation (activate, deactivate, timer ticks): never interleaves, does not count as use.</summary>
 internal abstract class ActivationWorkItem : GrainRequest
 {
-    internal override bool ExpectsResponse => false;
-
     internal override bool Fail(Exception exception) => true;
 }

@@ -238,6 +238,12 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
                 runningReadOnly--;
             }
 
+            if (running == 0)
+            {
+                // An idle activation must not keep its last request (and its arguments) alive.
+                CurrentRequest = null;
+            }
+
             if (head is not null && !scheduled)
             {
                 scheduled = true;

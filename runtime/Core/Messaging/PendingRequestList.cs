@@ -19,14 +19,14 @@ internal sealed class PendingRequestList
         }
     }
 
-    public void Add(GrainRequest request, long deadline)
+    public void Add(ResponseRequest request, long deadline)
     {
         request.Deadline = deadline;
         stripes[(uint)Environment.CurrentManagedThreadId % (uint)stripes.Length].Add(request);
     }
 
     /// <summary>Fails every request whose deadline is before <paramref name="now"/>.</summary>
-    public void Sweep(long now, Func<GrainRequest, Exception> timeout)
+    public void Sweep(long now, Func<ResponseRequest, Exception> timeout)
     {
         foreach (var stripe in stripes)
         {
@@ -40,9 +40,9 @@ internal sealed class PendingRequestList
     private sealed class Stripe : IPendingRequestList
     {
         private readonly Lock gate = new();
-        private GrainRequest? first;
+        private ResponseRequest? first;
 
-        public void Add(GrainRequest request)
+        public void Add(ResponseRequest request)
         {
             lock (gate)
             {
@@ -58,7 +58,7 @@ internal sealed class PendingRequestList
             }
         }
 
-        public void Remove(GrainRequest request)
+        public void Remove(ResponseRequest request)
         {
             lock (gate)
             {
@@ -71,9 +71,9 @@ internal sealed class PendingRequestList
             }
         }
 
-        public List<GrainRequest> TakeExpired(long now)
+        public List<ResponseRequest> TakeExpired(long now)
         {
-            var expired = new List<GrainRequest>();
+            var expired = new List<ResponseRequest>();
             lock (gate)
             {
                 for (var request = first; request is not null;)
@@ -92,7 +92,7 @@ internal sealed class PendingRequestList
             return expired;
         }
 
-        private void Unlink(GrainRequest request)
+        private void Unlink(ResponseRequest request)
         {
             if (request.PendingPrevious is null)
             {
