@@ -4,8 +4,7 @@ namespace SmartCity.Twin.Benchmarks.Memory;
 /// <param name="GrainObjectBytes">The grain object itself (the application's part).</param>
 /// <param name="ReferenceBytes">A cached grain reference plus its slot in the caller's array; not part of the activation.</param>
 /// <param name="AllocatedBytes">Everything allocated per activation, garbage included.</param>
-/// <param name="LastRequestBytes">The Ping request object, which the activation still references as its CurrentRequest after the turn (part of the gross).</param>
-internal sealed record IdleMemoryResult(int Activations, double GrossBytes, long GrainObjectBytes, double ReferenceBytes, double AllocatedBytes, long LastRequestBytes)
+internal sealed record IdleMemoryResult(int Activations, double GrossBytes, long GrainObjectBytes, double ReferenceBytes, double AllocatedBytes)
 {
     public double RuntimeOverheadBytes => GrossBytes - GrainObjectBytes;
 }

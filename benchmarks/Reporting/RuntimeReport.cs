@@ -102,7 +102,6 @@ internal sealed class RuntimeReport(BenchmarkSettings settings)
             text.AppendLine(Invariant, $"| gross (grain + activation + directory entry) | {idle.GrossBytes:N0} |");
             text.AppendLine(Invariant, $"| grain object | {idle.GrainObjectBytes:N0} |");
             text.AppendLine(Invariant, $"| **runtime overhead** | **{idle.RuntimeOverheadBytes:N0}** |");
-            text.AppendLine(Invariant, $"| of which the last request, still referenced by the activation | {idle.LastRequestBytes:N0} |");
             text.AppendLine(Invariant, $"| cached grain reference (caller side, not included above) | {idle.ReferenceBytes:N0} |");
             text.AppendLine(Invariant, $"| allocated while activating (garbage included) | {idle.AllocatedBytes:N0} |");
             text.AppendLine();
