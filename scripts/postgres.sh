@@ -105,10 +105,17 @@ EOF
     fi
 
     if as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+        # The cluster may have been started on another port than the default (see below): ask it.
+        port="$(sed -n 4p "$data/postmaster.pid")"
         log "already running on 127.0.0.1:$port ($data)"
     else
+        # Another checkout's test cluster (or anything else) may hold the port: take the next free one.
+        while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+            log "port $port is in use; trying $((port + 1))"
+            port=$((port + 1))
+        done
         log "starting on 127.0.0.1:$port ($data)"
-        as_owner "$bin/pg_ctl" -D "$data" -l "$root/postgres.log" -w -t 60 start >/dev/null \
+        as_owner "$bin/pg_ctl" -D "$data" -l "$root/postgres.log" -w -t 60 -o "-p $port" start >/dev/null \
             || { log "start failed; see $root/postgres.log"; tail -n 20 "$root/postgres.log" >&2 || true; return 1; }
     fi
 
