@@ -6,7 +6,7 @@ using SmartCity.Twin.Grains.Hosting;
 using SmartCity.Twin.Grains.Rollups;
 using SmartCity.Twin.Grains.Telemetry;
 using SmartCity.Twin.Runtime;
-using SmartCity.Twin.Runtime.Timers;
+using SmartCity.Twin.Grains.Persistence;
 
 namespace SmartCity.Twin.Grains.Devices;
 
@@ -30,14 +30,12 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
 
     private const int MaxPropertyValueLength = 4096;
 
-    private readonly IPersistentState<TState> persistentState;
+    private readonly WriteBehindState<TState> persistentState;
     private readonly ProvinceMap provinceMap;
-    private bool dirty;
-    private IGrainTimer? persistTimer;
 
     protected DeviceTwinGrain(IPersistentState<TState> persistentState, ProvinceMap provinceMap, IOptions<TwinOptions> options, ILogger logger)
     {
-        this.persistentState = persistentState;
+        this.persistentState = new WriteBehindState<TState>(persistentState, ex => DeviceTwinLog.PersistFailed(logger, ex, Kind, DeviceId));
         this.provinceMap = provinceMap;
         Options = options.Value;
         Logger = logger;
@@ -67,15 +65,11 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
 
         state.ActiveWarnings = (state.ActiveWarnings ?? []).Select(MetricNames.Intern).ToArray();
         OnStateLoaded();
-        persistTimer = RegisterGrainTimer(_ => PersistIfDirtyAsync(), Options.PersistInterval, Options.PersistInterval);
+        persistentState.Start(GrainContext, Options.PersistInterval);
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        persistTimer?.Dispose();
-        await PersistIfDirtyAsync();
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => persistentState.StopAsync();
 
     public async Task<DeviceTwinSnapshot> Provision(DeviceProvisioning provisioning)
     {
@@ -135,7 +129,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
             DeviceTwinLog.PointsDropped(Logger, Kind, DeviceId, dropped);
         }
 
-        dirty = true;
+        persistentState.MarkDirty();
         OnTelemetryBatchRecorded();
         await RecordDeviceMessageAsync(batch.ReceivedAt is { } receivedAt && receivedAt < now ? receivedAt : now);
     }
@@ -178,7 +172,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         if (status == DeviceStatus.Online && (state.LastSeen is null || state.LastSeen < at))
         {
             state.LastSeen = at;
-            dirty = true;
+            persistentState.MarkDirty();
         }
 
         var liveness = status == DeviceStatus.Online ? DeviceLiveness.Online : DeviceLiveness.Offline;
@@ -211,7 +205,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         updated[index] = type;
         Array.Copy(warnings, index, updated, index + 1, warnings.Length - index);
         State.ActiveWarnings = updated;
-        dirty = true;
+        persistentState.MarkDirty();
         await PublishContributionIfChangedAsync();
         await PersistAsync();
     }
@@ -227,7 +221,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         }
 
         State.ActiveWarnings = warnings.Where((_, i) => i != index).ToArray();
-        dirty = true;
+        persistentState.MarkDirty();
         await PublishContributionIfChangedAsync();
         await PersistAsync();
     }
@@ -256,7 +250,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     }
 
     /// <summary>For kind-specific state changes: saved by the next periodic save.</summary>
-    protected void MarkDirty() => dirty = true;
+    protected void MarkDirty() => persistentState.MarkDirty();
 
     /// <summary>
     /// The device said something (an event, a report) received at <paramref name="receivedAt"/>: it was seen then, and
@@ -271,7 +265,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
             state.LastSeen = receivedAt;
         }
 
-        dirty = true;
+        persistentState.MarkDirty();
         var becameOnline = state.Liveness != DeviceLiveness.Online && !(state.LivenessChangedAt > receivedAt);
         if (becameOnline)
         {
@@ -285,43 +279,15 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         }
     }
 
-    protected async Task PersistAsync()
-    {
-        try
-        {
-            await persistentState.WriteStateAsync();
-            dirty = false;
-        }
-        catch (Exception ex)
-        {
-            dirty = true;
-            DeviceTwinLog.PersistFailed(Logger, ex, Kind, DeviceId);
-            throw;
-        }
-    }
+    protected Task PersistAsync() => persistentState.WriteAsync();
 
-    private async Task PersistIfDirtyAsync()
-    {
-        if (!dirty)
-        {
-            return;
-        }
-
-        try
-        {
-            await PersistAsync();
-        }
-        catch (Exception)
-        {
-            // Logged by PersistAsync; the state stays dirty and the next timer tick retries.
-        }
-    }
+    private Task PersistIfDirtyAsync() => persistentState.WriteIfDirtyAsync();
 
     private void SetLiveness(DeviceLiveness liveness, DateTimeOffset at)
     {
         State.Liveness = liveness;
         State.LivenessChangedAt = at;
-        dirty = true;
+        persistentState.MarkDirty();
         DeviceTwinLog.LivenessChanged(Logger, Kind, DeviceId, liveness, at);
     }
 
@@ -336,7 +302,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         {
             var withdrawal = last with { Version = RollupVersion.Next(last.Version, now), IsRegistered = false };
             state.LastContribution = last = withdrawal;
-            dirty = true;
+            persistentState.MarkDirty();
             await GrainFactory.GetGrain<IDistrictTwin>(previousDistrict).UpdateDevice(withdrawal);
         }
 
@@ -356,7 +322,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
             DeviceId, Kind, RollupVersion.Next(last?.Version ?? 0, now), IsRegistered: true, state.Liveness, state.ActiveWarnings, airQuality);
         state.LastContribution = contribution;
         state.RollupDistrictId = districtId;
-        dirty = true;
+        persistentState.MarkDirty();
         await GrainFactory.GetGrain<IDistrictTwin>(districtId).UpdateDevice(contribution);
     }
 

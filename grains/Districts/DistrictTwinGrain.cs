@@ -5,7 +5,7 @@ using SmartCity.Twin.Grains.Hosting;
 using SmartCity.Twin.Grains.Province;
 using SmartCity.Twin.Grains.Rollups;
 using SmartCity.Twin.Runtime;
-using SmartCity.Twin.Runtime.Timers;
+using SmartCity.Twin.Grains.Persistence;
 
 namespace SmartCity.Twin.Grains.Districts;
 
@@ -17,13 +17,11 @@ namespace SmartCity.Twin.Grains.Districts;
 [GrainType("district")]
 internal sealed class DistrictTwinGrain : Grain, IDistrictTwin
 {
-    private readonly IPersistentState<DistrictTwinState> persistentState;
+    private readonly WriteBehindState<DistrictTwinState> persistentState;
     private readonly ProvinceMap provinceMap;
     private readonly TwinOptions options;
     private readonly ILogger<DistrictTwinGrain> logger;
     private DeviceRollupAccumulator? accumulator;
-    private bool dirty;
-    private IGrainTimer? persistTimer;
 
     public DistrictTwinGrain(
         [PersistentState("rollup")] IPersistentState<DistrictTwinState> persistentState,
@@ -31,7 +29,7 @@ internal sealed class DistrictTwinGrain : Grain, IDistrictTwin
         IOptions<TwinOptions> options,
         ILogger<DistrictTwinGrain> logger)
     {
-        this.persistentState = persistentState;
+        this.persistentState = new WriteBehindState<DistrictTwinState>(persistentState, ex => DistrictTwinLog.PersistFailed(logger, ex, DistrictId));
         this.provinceMap = provinceMap;
         this.options = options.Value;
         this.logger = logger;
@@ -46,15 +44,11 @@ internal sealed class DistrictTwinGrain : Grain, IDistrictTwin
             ? new Dictionary<string, DeviceContribution>(StringComparer.Ordinal)
             : new Dictionary<string, DeviceContribution>(state.Devices, StringComparer.Ordinal);
         accumulator = new DeviceRollupAccumulator(DistrictId, state.Devices);
-        persistTimer = RegisterGrainTimer(_ => PersistIfDirtyAsync(), options.PersistInterval, options.PersistInterval);
+        persistentState.Start(GrainContext, options.PersistInterval);
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        persistTimer?.Dispose();
-        await PersistIfDirtyAsync();
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => persistentState.StopAsync();
 
     public Task<DistrictInfo> GetInfo()
     {
@@ -92,26 +86,8 @@ internal sealed class DistrictTwinGrain : Grain, IDistrictTwin
         var now = TimeProvider.GetUtcNow();
         state.LastUpdated = now;
         state.Version = RollupVersion.Next(state.Version, now);
-        dirty = true;
+        persistentState.MarkDirty();
         await GrainFactory.GetGrain<IProvinceTwin>(provinceMap.Id)
             .UpdateDistrict(new DistrictContribution(DistrictId, state.Version, accumulator.ToRollup(now)));
-    }
-
-    private async Task PersistIfDirtyAsync()
-    {
-        if (!dirty)
-        {
-            return;
-        }
-
-        try
-        {
-            await persistentState.WriteStateAsync();
-            dirty = false;
-        }
-        catch (Exception ex)
-        {
-            DistrictTwinLog.PersistFailed(logger, ex, DistrictId);
-        }
     }
 }

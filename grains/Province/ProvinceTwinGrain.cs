@@ -4,7 +4,7 @@ using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Grains.Hosting;
 using SmartCity.Twin.Grains.Rollups;
 using SmartCity.Twin.Runtime;
-using SmartCity.Twin.Runtime.Timers;
+using SmartCity.Twin.Grains.Persistence;
 
 namespace SmartCity.Twin.Grains.Province;
 
@@ -15,13 +15,11 @@ namespace SmartCity.Twin.Grains.Province;
 [GrainType("province")]
 internal sealed class ProvinceTwinGrain : Grain, IProvinceTwin
 {
-    private readonly IPersistentState<ProvinceTwinState> persistentState;
+    private readonly WriteBehindState<ProvinceTwinState> persistentState;
     private readonly ProvinceMap provinceMap;
     private readonly TwinOptions options;
     private readonly ILogger<ProvinceTwinGrain> logger;
     private AreaRollup? total;
-    private bool dirty;
-    private IGrainTimer? persistTimer;
 
     public ProvinceTwinGrain(
         [PersistentState("rollup")] IPersistentState<ProvinceTwinState> persistentState,
@@ -29,7 +27,7 @@ internal sealed class ProvinceTwinGrain : Grain, IProvinceTwin
         IOptions<TwinOptions> options,
         ILogger<ProvinceTwinGrain> logger)
     {
-        this.persistentState = persistentState;
+        this.persistentState = new WriteBehindState<ProvinceTwinState>(persistentState, ex => ProvinceTwinLog.PersistFailed(logger, ex, ProvinceId));
         this.provinceMap = provinceMap;
         this.options = options.Value;
         this.logger = logger;
@@ -43,15 +41,11 @@ internal sealed class ProvinceTwinGrain : Grain, IProvinceTwin
         state.Districts = state.Districts is null
             ? new Dictionary<string, DistrictContribution>(StringComparer.Ordinal)
             : new Dictionary<string, DistrictContribution>(state.Districts, StringComparer.Ordinal);
-        persistTimer = RegisterGrainTimer(_ => PersistIfDirtyAsync(), options.PersistInterval, options.PersistInterval);
+        persistentState.Start(GrainContext, options.PersistInterval);
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        persistTimer?.Dispose();
-        await PersistIfDirtyAsync();
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => persistentState.StopAsync();
 
     public Task<ProvinceInfo> GetInfo()
     {
@@ -94,7 +88,7 @@ internal sealed class ProvinceTwinGrain : Grain, IProvinceTwin
 
         districts[contribution.DistrictId] = contribution;
         total = null;
-        dirty = true;
+        persistentState.MarkDirty();
         return Task.CompletedTask;
     }
 
@@ -103,24 +97,6 @@ internal sealed class ProvinceTwinGrain : Grain, IProvinceTwin
         if (ProvinceId != provinceMap.Id)
         {
             throw new KeyNotFoundException($"This silo serves province '{provinceMap.Id}', not '{ProvinceId}'.");
-        }
-    }
-
-    private async Task PersistIfDirtyAsync()
-    {
-        if (!dirty)
-        {
-            return;
-        }
-
-        try
-        {
-            await persistentState.WriteStateAsync();
-            dirty = false;
-        }
-        catch (Exception ex)
-        {
-            ProvinceTwinLog.PersistFailed(logger, ex, ProvinceId);
         }
     }
 }
