@@ -84,7 +84,7 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
         {
             if (SynchronizationContext.Current is GrainActivation caller)
             {
-                response.Chain = new CallChain(caller, caller.GrainId, (caller.CurrentRequest as ResponseRequest)?.Chain);
+                response.Chain = new CallChain(caller, caller.GrainId, TurnContext.Current?.Chain);
             }
 
             pending.Add(response, TimeProvider.GetTimestamp() + responseTimeoutTicks);
@@ -114,6 +114,9 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
             {
                 return;
             }
+
+            // It closed but is not yet out of the directory: take it out rather than spin until it is.
+            Directory.Remove(activation);
         }
     }
 
@@ -170,10 +173,13 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
                 return;
             }
 
-            if (Deliver(GetOrCreateActivation(from.GrainClass, from.GrainId.Key), request))
+            var activation = GetOrCreateActivation(from.GrainClass, from.GrainId.Key);
+            if (Deliver(activation, request))
             {
                 return;
             }
+
+            Directory.Remove(activation);
         }
     }
 
@@ -188,10 +194,13 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
 
         while (!stopped)
         {
-            if (Deliver(GetOrCreateActivation(grainClass, grainId.Key), request))
+            var activation = GetOrCreateActivation(grainClass, grainId.Key);
+            if (Deliver(activation, request))
             {
                 return;
             }
+
+            Directory.Remove(activation);
         }
 
         request.Fail(new InvalidOperationException($"The silo is shutting down; {request.MethodName} to {grainId} was not delivered."));

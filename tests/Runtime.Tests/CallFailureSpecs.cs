@@ -48,4 +48,23 @@ public sealed class CallFailureSpecs
 
         await Assert.ThrowsAsync<CallCycleException>(() => cluster.GrainFactory.GetGrain<IPingPongGrain>("self").Relay(["self"], 0));
     }
+
+    [Fact]
+    public async Task A_cycle_is_found_from_the_turn_that_makes_the_call_even_when_a_reentrant_grain_interleaves_other_turns()
+    {
+        var gates = new TurnGates();
+        await using var cluster = await ClusterFixture.StartAsync(gates: gates);
+        var a = cluster.GrainFactory.GetGrain<IPingPongGrain>("a");
+        var relay = cluster.GrainFactory.GetGrain<IReentrantRelayGrain>("relay");
+
+        // a waits on the relay; while the relay's turn waits, another caller's turn runs on it and ends.
+        var call = a.CallThroughReentrant("relay", "go");
+        await ClusterFixture.Eventually(() => gates.Entered.Contains("relay go"), "the relay's turn is waiting");
+        await relay.Touch();
+        gates.Open("go");
+
+        // The relay's first turn now calls back into a, which is waiting for it: a cycle, reported at once.
+        var error = await Assert.ThrowsAsync<CallCycleException>(() => call.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("ping-pong/a -> reentrant-relay/relay -> ping-pong/a", error.Message, StringComparison.Ordinal);
+    }
 }

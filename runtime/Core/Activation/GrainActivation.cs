@@ -50,7 +50,7 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
     /// <summary>Not collected before this time (<see cref="DelayDeactivation"/>).</summary>
     public DateTimeOffset KeepAliveUntil;
 
-    /// <summary>The request whose turn runs now: the call chain of calls it makes.</summary>
+    /// <summary>The request whose turn started last and is still running; null when idle.</summary>
     public GrainRequest? CurrentRequest { get; private set; }
 
     public IServiceProvider ActivationServices => runtime.Services;
@@ -217,6 +217,7 @@ internal sealed class GrainActivation : SynchronizationContext, IThreadPoolWorkI
         }
 
         CurrentRequest = request;
+        TurnContext.Current = request as ResponseRequest;
         var turn = request.Execute(grain!);
         if (turn.IsCompleted)
         {

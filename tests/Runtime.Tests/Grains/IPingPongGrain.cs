@@ -8,5 +8,8 @@ public interface IPingPongGrain : IGrainWithStringKey
 
     Task Hang();
 
+    /// <summary>Calls a reentrant relay that calls back into this grain once <paramref name="gate"/> opens.</summary>
+    Task CallThroughReentrant(string relayKey, string gate);
+
     Task Fail(string message);
 }

@@ -16,5 +16,8 @@ public sealed class PingPongGrain : Grain, IPingPongGrain
 
     public Task Hang() => new TaskCompletionSource().Task;
 
+    public Task CallThroughReentrant(string relayKey, string gate)
+        => GrainFactory.GetGrain<IReentrantRelayGrain>(relayKey).CallBackAfter(gate, GetPrimaryKeyString());
+
     public Task Fail(string message) => throw new InvalidOperationException(message);
 }
