@@ -26,14 +26,14 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
             throw new ArgumentException("PostgresStorageOptions.ConnectionString is required.", nameof(options));
         }
 
-        PostgresIdentifier.Quote(options.Schema, nameof(options.Schema));
+        SqlIdentifier.Quote(options.Schema, nameof(options.Schema));
         _schema = options.Schema;
         _createTableSql = createTableSql;
         _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
     }
 
     public static string QualifiedName(PostgresStorageOptions options, string table, string optionName) =>
-        PostgresIdentifier.Quote(options.Schema, nameof(options.Schema)) + "." + PostgresIdentifier.Quote(table, optionName);
+        SqlIdentifier.Quote(options.Schema, nameof(options.Schema)) + "." + SqlIdentifier.Quote(table, optionName);
 
     /// <summary>A command that opens a pooled connection when executed; the schema exists by then.</summary>
     public async ValueTask<NpgsqlCommand> CommandAsync(string sql, CancellationToken cancellationToken = default)
@@ -77,7 +77,7 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
                 schemaExists = (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
 
-            var sql = (schemaExists ? string.Empty : $"CREATE SCHEMA IF NOT EXISTS {PostgresIdentifier.Quote(_schema, "Schema")};") + _createTableSql;
+            var sql = (schemaExists ? string.Empty : $"CREATE SCHEMA IF NOT EXISTS {SqlIdentifier.Quote(_schema, "Schema")};") + _createTableSql;
             await using (var command = new NpgsqlCommand(sql, connection, transaction))
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

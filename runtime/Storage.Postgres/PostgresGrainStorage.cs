@@ -10,7 +10,7 @@ namespace SmartCity.Twin.Runtime.Storage.Postgres;
 /// Clearing keeps the row as a tombstone (payload NULL, fresh ETag) so that an activation still holding the old ETag
 /// cannot write over the clear; the tombstone reads as a missing record whose ETag the next write must present.
 /// </summary>
-public sealed class PostgresGrainStorage : IGrainStorage, IDisposable, IAsyncDisposable
+public sealed class PostgresGrainStorage : JsonRowGrainStorage, IDisposable, IAsyncDisposable
 {
     private readonly PostgresDatabase _database;
     private readonly string _selectSql;
@@ -41,9 +41,8 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDisposable, IAsyncDis
             """);
     }
 
-    public async Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
+    protected override async Task<(string? Payload, string? ETag)> ReadRowAsync(string stateName, GrainId grainId)
     {
-        ArgumentNullException.ThrowIfNull(grainState);
         string? payload = null;
         string? etag = null;
         await using (var command = await _database.CommandAsync(_selectSql).ConfigureAwait(false))
@@ -57,33 +56,14 @@ public sealed class PostgresGrainStorage : IGrainStorage, IDisposable, IAsyncDis
             }
         }
 
-        grainState.State = payload is null ? GrainStateJson.CreateEmpty<TState>() : GrainStateJson.Deserialize<TState>(payload);
-        grainState.ETag = etag;
-        grainState.RecordExists = payload is not null;
-    }
-
-    public async Task WriteStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        var payload = GrainStateJson.Serialize(grainState.State);
-        grainState.ETag = await StoreAsync("Write", stateName, grainId, grainState.ETag, payload).ConfigureAwait(false);
-        grainState.RecordExists = true;
-    }
-
-    public async Task ClearStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        grainState.ETag = await StoreAsync("Clear", stateName, grainId, grainState.ETag, payload: null).ConfigureAwait(false);
-        grainState.State = GrainStateJson.CreateEmpty<TState>();
-        grainState.RecordExists = false;
+        return (payload, etag);
     }
 
     public void Dispose() => _database.Dispose();
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    /// <summary>Inserts (expected ETag null) or updates the row only if it still has the expected ETag; returns the new ETag.</summary>
-    private async Task<string> StoreAsync(string operation, string stateName, GrainId grainId, string? expectedEtag, string? payload)
+    protected override async Task<string> StoreRowAsync(string operation, string stateName, GrainId grainId, string? expectedEtag, string? payload)
     {
         var newEtag = Guid.NewGuid().ToString("N");
         await using (var command = await _database.CommandAsync(expectedEtag is null ? _insertSql : _updateSql).ConfigureAwait(false))

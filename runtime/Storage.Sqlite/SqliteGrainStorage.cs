@@ -9,7 +9,7 @@ namespace SmartCity.Twin.Runtime.Storage.Sqlite;
 /// Clearing keeps the row as a tombstone (payload NULL, fresh ETag) so that an activation still holding the old ETag
 /// cannot write over the clear; the tombstone reads as a missing record whose ETag the next write must present.
 /// </summary>
-public sealed class SqliteGrainStorage : IGrainStorage, IDisposable, IAsyncDisposable
+public sealed class SqliteGrainStorage : JsonRowGrainStorage, IDisposable, IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
     private readonly string _selectSql;
@@ -20,7 +20,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable, IAsyncDispo
     public SqliteGrainStorage(SqliteStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var table = SqliteIdentifier.Quote(options.GrainStateTableName, nameof(options.GrainStateTableName));
+        var table = SqlIdentifier.Quote(options.GrainStateTableName, nameof(options.GrainStateTableName));
         const string Key = "grain_type = $type AND grain_key = $key AND state_name = $name";
         _selectSql = $"SELECT payload, etag FROM {table} WHERE {Key};";
         _selectEtagSql = $"SELECT etag FROM {table} WHERE {Key};";
@@ -40,10 +40,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable, IAsyncDispo
             """);
     }
 
-    public async Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        var (payload, etag) = await _database.ReadAsync(
+    protected override Task<(string? Payload, string? ETag)> ReadRowAsync(string stateName, GrainId grainId)
+        => _database.ReadAsync(
             (Sql: _selectSql, GrainId: grainId, StateName: stateName),
             static (session, arg) =>
             {
@@ -53,28 +51,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable, IAsyncDispo
                 return reader.Read()
                     ? (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1))
                     : ((string?)null, (string?)null);
-            }).ConfigureAwait(false);
-
-        grainState.State = payload is null ? GrainStateJson.CreateEmpty<TState>() : GrainStateJson.Deserialize<TState>(payload);
-        grainState.ETag = etag;
-        grainState.RecordExists = payload is not null;
-    }
-
-    public async Task WriteStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        var payload = GrainStateJson.Serialize(grainState.State);
-        grainState.ETag = await StoreAsync("Write", stateName, grainId, grainState.ETag, payload).ConfigureAwait(false);
-        grainState.RecordExists = true;
-    }
-
-    public async Task ClearStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        grainState.ETag = await StoreAsync("Clear", stateName, grainId, grainState.ETag, payload: null).ConfigureAwait(false);
-        grainState.State = GrainStateJson.CreateEmpty<TState>();
-        grainState.RecordExists = false;
-    }
+            });
 
     public void Dispose() => _database.Dispose();
 
@@ -84,8 +61,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable, IAsyncDispo
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Inserts (expected ETag null) or updates the row only if it still has the expected ETag; returns the new ETag.</summary>
-    private async Task<string> StoreAsync(string operation, string stateName, GrainId grainId, string? expectedEtag, string? payload)
+    protected override async Task<string> StoreRowAsync(string operation, string stateName, GrainId grainId, string? expectedEtag, string? payload)
     {
         var newEtag = Guid.NewGuid().ToString("N");
         var (stored, conflictingEtag) = await _database.WriteAsync(

@@ -20,7 +20,7 @@ public sealed class SqliteReminderTable : IReminderTable, IDisposable, IAsyncDis
     public SqliteReminderTable(SqliteStorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var table = SqliteIdentifier.Quote(options.ReminderTableName, nameof(options.ReminderTableName));
+        var table = SqlIdentifier.Quote(options.ReminderTableName, nameof(options.ReminderTableName));
         const string Columns = "grain_id, reminder_name, start_at, period_ticks, etag";
         _selectAllSql = $"SELECT {Columns} FROM {table} ORDER BY grain_id, reminder_name;";
         _selectGrainSql = $"SELECT {Columns} FROM {table} WHERE grain_id = $grain ORDER BY reminder_name;";

@@ -9,7 +9,7 @@ namespace SmartCity.Twin.Runtime.Storage.Tests;
 /// </summary>
 public abstract class GrainStorageSpecification : IAsyncLifetime
 {
-    private readonly List<object> _created = [];
+    private readonly ProviderInstances _created = new();
 
     protected IGrainStorage Storage { get; private set; } = null!;
 
@@ -22,27 +22,9 @@ public abstract class GrainStorageSpecification : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public virtual async Task DisposeAsync()
-    {
-        foreach (var provider in _created)
-        {
-            switch (provider)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-        }
-    }
+    public virtual Task DisposeAsync() => _created.DisposeAsync().AsTask();
 
-    protected IGrainStorage Track(IGrainStorage storage)
-    {
-        _created.Add(storage);
-        return storage;
-    }
+    protected IGrainStorage Track(IGrainStorage storage) => _created.Track(storage);
 
     protected static GrainId NewGrainId(string type = "sensor") => new(type, "key-" + Guid.NewGuid().ToString("N"));
 

@@ -1,3 +1,4 @@
+using SmartCity.Twin.Runtime.Storage.Tests.Support;
 using SmartCity.Twin.Runtime.Reminders;
 
 namespace SmartCity.Twin.Runtime.Storage.Tests;
@@ -8,7 +9,7 @@ public abstract class ReminderTableSpecification : IAsyncLifetime
     // Whole milliseconds: PostgreSQL keeps microseconds, and reminders need no finer.
     private static readonly DateTimeOffset Start = new(2025, 6, 1, 6, 0, 0, 125, TimeSpan.FromHours(7));
 
-    private readonly List<object> _created = [];
+    private readonly ProviderInstances _created = new();
 
     protected IReminderTable Table { get; private set; } = null!;
 
@@ -21,27 +22,9 @@ public abstract class ReminderTableSpecification : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public virtual async Task DisposeAsync()
-    {
-        foreach (var table in _created)
-        {
-            switch (table)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-        }
-    }
+    public virtual Task DisposeAsync() => _created.DisposeAsync().AsTask();
 
-    protected IReminderTable Track(IReminderTable table)
-    {
-        _created.Add(table);
-        return table;
-    }
+    protected IReminderTable Track(IReminderTable table) => _created.Track(table);
 
     private static ReminderEntry Entry(GrainId grain, string name, TimeSpan? period = null) => new()
     {

@@ -7,48 +7,15 @@ namespace SmartCity.Twin.Runtime.Storage;
 /// as JSON (so nothing is shared by reference and unserializable state fails here too) and ETags are checked the same way.
 /// Clearing keeps a tombstone row with a fresh ETag, as the durable providers do.
 /// </summary>
-public sealed class MemoryGrainStorage : IGrainStorage
+public sealed class MemoryGrainStorage : JsonRowGrainStorage
 {
     private readonly ConcurrentDictionary<MemoryStateKey, MemoryStoredState> _rows = new();
 
-    public Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        if (_rows.TryGetValue(new MemoryStateKey(grainId, stateName), out var row))
-        {
-            grainState.State = row.Json is null ? GrainStateJson.CreateEmpty<TState>() : GrainStateJson.Deserialize<TState>(row.Json);
-            grainState.ETag = row.ETag;
-            grainState.RecordExists = row.Json is not null;
-        }
-        else
-        {
-            grainState.State = GrainStateJson.CreateEmpty<TState>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
-        }
+    protected override Task<(string? Payload, string? ETag)> ReadRowAsync(string stateName, GrainId grainId)
+        => Task.FromResult(_rows.TryGetValue(new MemoryStateKey(grainId, stateName), out var row) ? (row.Json, (string?)row.ETag) : ((string?)null, (string?)null));
 
-        return Task.CompletedTask;
-    }
-
-    public Task WriteStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        var json = GrainStateJson.Serialize(grainState.State);
-        var etag = Replace(stateName, grainId, grainState.ETag, json, "Write");
-        grainState.ETag = etag;
-        grainState.RecordExists = true;
-        return Task.CompletedTask;
-    }
-
-    public Task ClearStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
-    {
-        ArgumentNullException.ThrowIfNull(grainState);
-        var etag = Replace(stateName, grainId, grainState.ETag, json: null, "Clear");
-        grainState.State = GrainStateJson.CreateEmpty<TState>();
-        grainState.ETag = etag;
-        grainState.RecordExists = false;
-        return Task.CompletedTask;
-    }
+    protected override Task<string> StoreRowAsync(string operation, string stateName, GrainId grainId, string? expectedEtag, string? payload)
+        => Task.FromResult(Replace(stateName, grainId, expectedEtag, payload, operation));
 
     private string Replace(string stateName, GrainId grainId, string? expectedEtag, string? json, string operation)
     {

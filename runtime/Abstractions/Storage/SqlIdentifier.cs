@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 
-namespace SmartCity.Twin.Runtime.Storage.Sqlite;
+namespace SmartCity.Twin.Runtime.Storage;
 
-/// <summary>Table names come from options and end up in SQL text, so only plain identifiers are accepted.</summary>
-internal static partial class SqliteIdentifier
+/// <summary>Schema and table names come from options and end up in SQL text, so only plain identifiers are accepted.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static partial class SqlIdentifier
 {
     public static string Quote(string name, string optionName)
     {
