@@ -95,29 +95,32 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
             return;
         }
 
-        SendToNewActivation(target, request);
+        DeliverToCurrentActivation(target.GrainClass, target.Key, request, target);
     }
 
-    private void SendToNewActivation(GrainReference target, GrainRequest request)
+    /// <summary>
+    /// Delivers to the grain's activation, creating it if there is none. An activation that refuses (it has just
+    /// closed) is taken out of the directory so the next try finds or creates its successor instead of spinning.
+    /// </summary>
+    private void DeliverToCurrentActivation(GrainClassDescriptor grainClass, string key, GrainRequest request, GrainReference? cacheOn = null)
     {
-        while (true)
+        while (!stopped)
         {
-            if (stopped)
+            var activation = GetOrCreateActivation(grainClass, key);
+            if (cacheOn is not null)
             {
-                request.Fail(new InvalidOperationException($"The silo is shutting down; {request.MethodName} to {target.GrainId} was not delivered."));
-                return;
+                cacheOn.CachedActivation = activation;
             }
 
-            var activation = GetOrCreateActivation(target.GrainClass, target.Key);
-            target.CachedActivation = activation;
             if (Deliver(activation, request))
             {
                 return;
             }
 
-            // It closed but is not yet out of the directory: take it out rather than spin until it is.
             Directory.Remove(activation);
         }
+
+        request.Fail(new InvalidOperationException($"The silo is shutting down; {request.MethodName} to {new GrainId(grainClass.GrainType, key)} was not delivered."));
     }
 
     /// <summary>Delivers to a specific activation; false if it has gone.</summary>
@@ -164,24 +167,7 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
 
     /// <summary>Delivers a request queued on an activation that has since deactivated to the grain's next activation.</summary>
     internal void Forward(GrainActivation from, GrainRequest request)
-    {
-        while (true)
-        {
-            if (stopped)
-            {
-                request.Fail(new InvalidOperationException($"The silo is shutting down; {request.MethodName} to {from.GrainId} was not delivered."));
-                return;
-            }
-
-            var activation = GetOrCreateActivation(from.GrainClass, from.GrainId.Key);
-            if (Deliver(activation, request))
-            {
-                return;
-            }
-
-            Directory.Remove(activation);
-        }
-    }
+        => DeliverToCurrentActivation(from.GrainClass, from.GrainId.Key, request);
 
     /// <summary>Delivers a runtime-made request (a reminder tick) by grain id.</summary>
     internal void SendTo(GrainId grainId, GrainRequest request)
@@ -192,18 +178,7 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
             return;
         }
 
-        while (!stopped)
-        {
-            var activation = GetOrCreateActivation(grainClass, grainId.Key);
-            if (Deliver(activation, request))
-            {
-                return;
-            }
-
-            Directory.Remove(activation);
-        }
-
-        request.Fail(new InvalidOperationException($"The silo is shutting down; {request.MethodName} to {grainId} was not delivered."));
+        DeliverToCurrentActivation(grainClass, grainId.Key, request);
     }
 
     internal IGrainStorage GetStorage(string? storageName)
