@@ -1,0 +1,50 @@
+namespace SmartCity.Twin.Gateways.Mqtt.Broker;
+
+/// <summary>Monotonic counters of one endpoint since start; safe to read from any thread.</summary>
+public sealed class MqttEndpointMetrics
+{
+    private long _connectionsAccepted;
+    private long _connectionsRefused;
+    private long _publishesReceived;
+    private long _publishesRefused;
+    private long _subscriptionsRefused;
+    private long _malformedPackets;
+    private long _messagesDelivered;
+    private long _messagesDropped;
+
+    public long ConnectionsAccepted => Volatile.Read(ref _connectionsAccepted);
+
+    /// <summary>CONNECTs answered with a failure reason code (bad credentials, unsupported version, server busy...).</summary>
+    public long ConnectionsRefused => Volatile.Read(ref _connectionsRefused);
+
+    public long PublishesReceived => Volatile.Read(ref _publishesReceived);
+
+    /// <summary>Inbound publishes the policy refused (not authorised, invalid payload...); in 3.1.1 these are silently dropped.</summary>
+    public long PublishesRefused => Volatile.Read(ref _publishesRefused);
+
+    public long SubscriptionsRefused => Volatile.Read(ref _subscriptionsRefused);
+
+    /// <summary>Connections closed for a malformed or oversized packet.</summary>
+    public long MalformedPackets => Volatile.Read(ref _malformedPackets);
+
+    public long MessagesDelivered => Volatile.Read(ref _messagesDelivered);
+
+    /// <summary>Messages dropped from a full session queue or expired before delivery.</summary>
+    public long MessagesDropped => Volatile.Read(ref _messagesDropped);
+
+    internal void ConnectionAccepted() => Interlocked.Increment(ref _connectionsAccepted);
+
+    internal void ConnectionRefused() => Interlocked.Increment(ref _connectionsRefused);
+
+    internal void PublishReceived() => Interlocked.Increment(ref _publishesReceived);
+
+    internal void PublishRefused() => Interlocked.Increment(ref _publishesRefused);
+
+    internal void SubscriptionRefused() => Interlocked.Increment(ref _subscriptionsRefused);
+
+    internal void MalformedPacket() => Interlocked.Increment(ref _malformedPackets);
+
+    internal void MessageDelivered() => Interlocked.Increment(ref _messagesDelivered);
+
+    internal void MessageDropped() => Interlocked.Increment(ref _messagesDropped);
+}
