@@ -20,12 +20,12 @@ public interface IDeviceTwin : IGrainWithStringKey
     /// Records metric values. A point older than a metric's latest value goes into the history only. Points with an
     /// invalid metric name, a non-finite value, a timestamp before 2020 or too far in the future are dropped.
     /// Marks the device seen (and online). Not saved per call: see <c>TwinOptions.PersistInterval</c>.
+    /// Device reports are request/response, not one-way, so a gateway can acknowledge a QoS 1 message only once the
+    /// twin has applied it; a gateway that needs no acknowledgement simply does not await.
     /// </summary>
-    [OneWay]
     Task ReportTelemetry(TelemetryBatch batch);
 
     /// <summary>Merges properties the device reports about itself (firmware, configuration in effect…); a <c>null</c> value removes one. Marks the device seen.</summary>
-    [OneWay]
     Task ReportProperties(IReadOnlyDictionary<string, string?> properties);
 
     /// <summary>Merges the configuration the IOC wants the device to have; a <c>null</c> value removes one. The version increases when anything changed.</summary>
@@ -35,7 +35,6 @@ public interface IDeviceTwin : IGrainWithStringKey
     /// A connectivity report observed at <paramref name="at"/>. Reports older than the last liveness change are ignored,
     /// and so is an offline report older than the last time the device was seen.
     /// </summary>
-    [OneWay]
     Task ReportStatus(DeviceStatus status, DateTimeOffset at);
 
     /// <summary>Marks a warning type active on the device (idempotent); counted by the district and province roll-ups.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using SmartCity.Twin.Gateways.Mqtt.Broker;
+using SmartCity.Twin.Gateways.Mqtt.Protocol;
 
 namespace SmartCity.Twin.Gateways.Devices.Topics;
 
@@ -13,6 +14,13 @@ internal interface IDeviceMessageSink
     /// <summary>
     /// Applies one message. Completes once the twin has accepted it (for telemetry, events, state and status), or
     /// with a refusal saying why (unknown topic, malformed JSON, impossible value...). Never throws for bad input.
+    /// At <see cref="MqttQualityOfService.AtMostOnce"/> it completes once the message is validated and on its way to
+    /// the twin: nobody waits for an acknowledgement.
     /// </summary>
-    ValueTask<MqttPublishDecision> ApplyAsync(string topic, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+    ValueTask<MqttPublishDecision> ApplyAsync(
+        string topic,
+        ReadOnlySequence<byte> payload,
+        DateTimeOffset receivedAt,
+        CancellationToken cancellationToken,
+        MqttQualityOfService qualityOfService = MqttQualityOfService.AtLeastOnce);
 }

@@ -6,7 +6,6 @@ namespace SmartCity.Twin.Grains.Devices.Cameras;
 public interface ICameraTwin : IDeviceTwin
 {
     /// <summary>Records an analytics event among the recent ones (bounded: the oldest are dropped). Marks the camera seen.</summary>
-    [OneWay]
     Task ReportAnalyticsEvent(CameraAnalyticsEvent analyticsEvent);
 
     /// <summary>The most recent analytics events, newest first.</summary>

@@ -6,7 +6,6 @@ namespace SmartCity.Twin.Grains.Devices.FireAlarms;
 public interface IFireAlarmTwin : IDeviceTwin
 {
     /// <summary>The panel state as of <paramref name="at"/>; a report older than the current state's is ignored. Saved at once.</summary>
-    [OneWay]
     Task ReportPanelState(FirePanelState state, DateTimeOffset at);
 
     [ReadOnly]

@@ -9,7 +9,6 @@ namespace SmartCity.Twin.Grains.Devices.Intersections;
 public interface IIntersectionTwin : IDeviceTwin
 {
     /// <summary>The controller switched to <paramref name="phase"/> at <paramref name="at"/>; older reports are ignored.</summary>
-    [OneWay]
     Task ReportSignalPhase(string phase, DateTimeOffset at);
 
     /// <summary>The current phase; <c>null</c> before the first report.</summary>

@@ -9,7 +9,6 @@ namespace SmartCity.Twin.Grains.Devices.ServiceCounters;
 public interface IServiceCounterTwin : IDeviceTwin
 {
     /// <summary>The officer arrived at or left the counter at <paramref name="at"/>; older reports are ignored. Saved at once.</summary>
-    [OneWay]
     Task ReportOfficerPresence(bool isPresent, DateTimeOffset at);
 
     /// <summary><c>null</c> before the first report.</summary>

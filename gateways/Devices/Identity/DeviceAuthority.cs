@@ -1,0 +1,88 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using SmartCity.Twin.Gateways.Devices.Commands;
+using SmartCity.Twin.Gateways.Devices.Topics;
+using SmartCity.Twin.Gateways.Mqtt.Broker;
+using SmartCity.Twin.Gateways.Mqtt.Protocol;
+using SmartCity.Twin.Grains.Devices;
+using SmartCity.Twin.Grains.Devices.Credentials;
+using SmartCity.Twin.Runtime;
+
+namespace SmartCity.Twin.Gateways.Devices.Identity;
+
+/// <summary>
+/// Who may connect: a device with username = device id and password = its secret, a ThingsBoard device with its
+/// access token as username, or an operator or service with an API key as password.
+/// </summary>
+internal sealed class DeviceAuthority(
+    IGrainFactory grains,
+    IOperatorKeys operatorKeys,
+    TwinMessageSink sink,
+    DeviceCommandDispatcher commands,
+    DeviceConnections connections,
+    TimeProvider clock,
+    ILogger<DeviceAuthority> logger) : IMqttClientAuthority
+{
+    private const int MaxCredentialLength = 512;
+
+    public async ValueTask<MqttConnectOutcome> AuthenticateAsync(MqttConnectRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Password.Length > MaxCredentialLength || (request.Username?.Length ?? 0) > MaxCredentialLength)
+        {
+            return Refuse(request, "credentials too long");
+        }
+
+        if (!request.Password.IsEmpty && operatorKeys.IsOperatorKey(request.Password.Span))
+        {
+            if (request.WillTopic is not null)
+            {
+                return Refuse(request, "operator connections are read-only and cannot have a Will");
+            }
+
+            return MqttConnectOutcome.Accept(new OperatorPolicy(string.IsNullOrEmpty(request.Username) ? request.ClientId : request.Username, logger));
+        }
+
+        if (string.IsNullOrEmpty(request.Username))
+        {
+            return Refuse(request, "no username: devices connect with their id as username and their secret as password");
+        }
+
+        string deviceId;
+        string secret;
+        if (request.Password.IsEmpty)
+        {
+            if (!AccessToken.TryParse(request.Username, out deviceId, out secret))
+            {
+                return Refuse(request, "no password, and the username is not an access token");
+            }
+        }
+        else
+        {
+            deviceId = request.Username;
+            secret = Encoding.UTF8.GetString(request.Password.Span);
+        }
+
+        var kind = await grains.GetGrain<IDeviceCredentials>(deviceId).Authenticate(secret).ConfigureAwait(false);
+        if (kind is null)
+        {
+            return Refuse(request, $"unknown device '{deviceId}' or wrong secret");
+        }
+
+        var policy = new DevicePolicy(kind.Value, deviceId, request.WillTopic is not null, sink, commands, connections, grains, clock, logger);
+        if (request.WillTopic is { } willTopic && !policy.MayUseWill(willTopic))
+        {
+            policy.OnConnectionClosed(MqttConnectionCloseReason.ServerShutdown);
+            return Refuse(request, $"the Will topic '{willTopic}' is not one of the device's own topics");
+        }
+
+        _ = grains.GetDeviceTwin(kind.Value, deviceId).ReportStatus(DeviceStatus.Online, clock.GetUtcNow());
+        DeviceEndpointLog.DeviceConnected(logger, deviceId, kind.Value.ToName(), request.ClientId);
+        return MqttConnectOutcome.Accept(policy);
+    }
+
+    private MqttConnectOutcome Refuse(MqttConnectRequest request, string reason)
+    {
+        DeviceEndpointLog.ConnectionRefused(logger, request.ClientId, request.Username, reason);
+        return MqttConnectOutcome.Refuse(MqttReasonCode.NotAuthorized);
+    }
+}

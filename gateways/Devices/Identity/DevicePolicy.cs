@@ -1,0 +1,175 @@
+using Microsoft.Extensions.Logging;
+using SmartCity.Twin.Gateways.Devices.Commands;
+using SmartCity.Twin.Gateways.Devices.Topics;
+using SmartCity.Twin.Gateways.Mqtt.Broker;
+using SmartCity.Twin.Gateways.Mqtt.Protocol;
+using SmartCity.Twin.Grains.Devices;
+using SmartCity.Twin.Runtime;
+
+namespace SmartCity.Twin.Gateways.Devices.Identity;
+
+/// <summary>
+/// One connected device: it publishes only under its own topics (or ThingsBoard's <c>v1/devices/me/...</c>) and
+/// subscribes only to its own commands.
+/// </summary>
+internal sealed class DevicePolicy : IMqttClientPolicy
+{
+    private readonly DeviceKind _kind;
+    private readonly string _deviceId;
+    private readonly long _generation;
+    private readonly bool _hasWill;
+    private readonly string _prefix;
+    private readonly string _commandPrefix;
+    private readonly string _thingsBoardPrefix;
+    private readonly TwinMessageSink _sink;
+    private readonly DeviceCommandDispatcher _commands;
+    private readonly DeviceConnections _connections;
+    private readonly IGrainFactory _grains;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+
+    public DevicePolicy(
+        DeviceKind kind,
+        string deviceId,
+        bool hasWill,
+        TwinMessageSink sink,
+        DeviceCommandDispatcher commands,
+        DeviceConnections connections,
+        IGrainFactory grains,
+        TimeProvider clock,
+        ILogger logger)
+    {
+        _kind = kind;
+        _deviceId = deviceId;
+        _hasWill = hasWill;
+        _sink = sink;
+        _commands = commands;
+        _connections = connections;
+        _grains = grains;
+        _clock = clock;
+        _logger = logger;
+        _prefix = DeviceTopic.Prefix(kind, deviceId);
+        _commandPrefix = _prefix + "cmd/";
+        _thingsBoardPrefix = ThingsBoardTopics.InternalPrefix(deviceId);
+        _generation = connections.Open(deviceId);
+        Identity = deviceId;
+    }
+
+    public string Identity { get; }
+
+    /// <summary>A device's Will may only say something about the device itself.</summary>
+    public bool MayUseWill(string willTopic) =>
+        DeviceTopic.TryParse(willTopic, out var topic) && IsOwn(topic) && topic.Channel is not (DeviceChannel.Command or DeviceChannel.Reply);
+
+    public MqttSubscriptionDecision AuthorizeSubscription(string topicFilter)
+    {
+        if (topicFilter.StartsWith(_commandPrefix, StringComparison.Ordinal))
+        {
+            return MqttSubscriptionDecision.Grant(topicFilter);
+        }
+
+        switch (topicFilter)
+        {
+            case ThingsBoardTopics.RpcRequestFilter:
+                return MqttSubscriptionDecision.Grant(_thingsBoardPrefix + "rpc/request/+");
+            case ThingsBoardTopics.Attributes:
+                return MqttSubscriptionDecision.Grant(_thingsBoardPrefix + "attributes");
+        }
+
+        DeviceEndpointLog.ActionRefused(_logger, "subscription", Identity, topicFilter, "devices subscribe only to their own cmd/ topics");
+        return MqttSubscriptionDecision.Refuse();
+    }
+
+    public string OutgoingTopic(string routedTopic) =>
+        routedTopic.StartsWith(_thingsBoardPrefix, StringComparison.Ordinal)
+            ? string.Concat(ThingsBoardTopics.Me, routedTopic.AsSpan(_thingsBoardPrefix.Length))
+            : routedTopic;
+
+    public ValueTask<MqttPublishDecision> AuthorizePublishAsync(MqttInboundPublish publish, CancellationToken cancellationToken)
+    {
+        if (publish.IsWill && !_connections.IsNewest(_deviceId, _generation))
+        {
+            // The device is already back on a newer connection: this Will describes a connection nobody uses.
+            return ValueTask.FromResult(MqttPublishDecision.AcceptWithoutRouting());
+        }
+
+        var topic = publish.Topic;
+        if (topic.StartsWith(ThingsBoardTopics.Me, StringComparison.Ordinal))
+        {
+            return ThingsBoardPublish(publish);
+        }
+
+        if (!DeviceTopic.TryParse(topic, out var parsed))
+        {
+            return Refuse(publish, MqttReasonCode.NotAuthorized, "devices publish only under city/v1/{kind}/{their id}/telemetry|events|state|status|reply/{name}");
+        }
+
+        if (!IsOwn(parsed))
+        {
+            return Refuse(publish, MqttReasonCode.NotAuthorized, "a device publishes only under its own topics");
+        }
+
+        switch (parsed.Channel)
+        {
+            case DeviceChannel.Command:
+                return Refuse(publish, MqttReasonCode.NotAuthorized, "commands come from the IOC, not from devices");
+            case DeviceChannel.Reply:
+                _commands.CompleteReply(_deviceId, parsed.Name!, publish.CorrelationData, publish.Payload.IsSingleSegment ? publish.Payload.FirstSpan : publish.Payload.ToArray());
+                return ValueTask.FromResult(MqttPublishDecision.Route(topic));
+            default:
+                return _sink.ApplyAsync(parsed, topic, publish.Payload, publish.ReceivedAt, publish.QualityOfService);
+        }
+    }
+
+    public void OnConnectionClosed(MqttConnectionCloseReason reason)
+    {
+        var newest = _connections.IsNewest(_deviceId, _generation);
+        _connections.Close(_deviceId, _generation);
+
+        // With a Will, the Will says when the device is offline (after its Will Delay); a silo that is stopping says nothing.
+        if (_hasWill || !newest || reason is MqttConnectionCloseReason.SessionTakenOver or MqttConnectionCloseReason.ServerShutdown)
+        {
+            return;
+        }
+
+        _ = _grains.GetDeviceTwin(_kind, _deviceId).ReportStatus(DeviceStatus.Offline, _clock.GetUtcNow());
+    }
+
+    private ValueTask<MqttPublishDecision> ThingsBoardPublish(MqttInboundPublish publish)
+    {
+        var topic = publish.Topic;
+        if (topic == ThingsBoardTopics.Telemetry)
+        {
+            return _sink.ApplyAsync(new DeviceTopic(_kind, _deviceId, DeviceChannel.Telemetry), _prefix + "telemetry", publish.Payload, publish.ReceivedAt, publish.QualityOfService);
+        }
+
+        if (topic == ThingsBoardTopics.Attributes)
+        {
+            return _sink.ApplyAsync(new DeviceTopic(_kind, _deviceId, DeviceChannel.State), _prefix + "state", publish.Payload, publish.ReceivedAt, publish.QualityOfService);
+        }
+
+        if (topic.StartsWith(ThingsBoardTopics.RpcResponsePrefix, StringComparison.Ordinal))
+        {
+            var requestId = topic[ThingsBoardTopics.RpcResponsePrefix.Length..];
+            var payload = publish.Payload.IsSingleSegment ? publish.Payload.FirstSpan : publish.Payload.ToArray();
+            return _commands.Complete(_deviceId, requestId, payload)
+                ? ValueTask.FromResult(MqttPublishDecision.AcceptWithoutRouting())
+                : Refuse(publish, MqttReasonCode.PacketIdentifierNotFound, $"no pending RPC request {requestId} (it may have timed out)");
+        }
+
+        if (topic.StartsWith(ThingsBoardTopics.RpcRequestPrefix, StringComparison.Ordinal))
+        {
+            return Refuse(publish, MqttReasonCode.ImplementationSpecificError, "client-side RPC is not supported");
+        }
+
+        return Refuse(publish, MqttReasonCode.NotAuthorized, "ThingsBoard devices publish to v1/devices/me/telemetry, attributes or rpc/response/{id}");
+    }
+
+    private bool IsOwn(DeviceTopic topic) => topic.Kind == _kind && topic.DeviceId == _deviceId;
+
+    private ValueTask<MqttPublishDecision> Refuse(MqttInboundPublish publish, MqttReasonCode reasonCode, string reason)
+    {
+        DeviceEndpointLog.ActionRefused(_logger, "publish", Identity, publish.Topic, reason);
+        return ValueTask.FromResult(MqttPublishDecision.Refuse(reasonCode, reason));
+    }
+}
