@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SmartCity.Twin.Grains.Devices;
 
 namespace SmartCity.Twin.Gateways.Devices;
 
@@ -14,7 +15,7 @@ internal static partial class DeviceEndpointLog
     public static partial void ConnectionRefused(ILogger logger, string clientId, string? username, string reason);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "Device {DeviceId} ({Kind}) connected over MQTT as client '{ClientId}'")]
-    public static partial void DeviceConnected(ILogger logger, string deviceId, string kind, string clientId);
+    public static partial void DeviceConnected(ILogger logger, string deviceId, DeviceKind kind, string clientId);
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Refused {Action} by {Identity} on '{Topic}': {Reason}")]
     public static partial void ActionRefused(ILogger logger, string action, string identity, string topic, string reason);

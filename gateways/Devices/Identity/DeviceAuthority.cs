@@ -76,13 +76,17 @@ internal sealed class DeviceAuthority(
         }
 
         _ = grains.GetDeviceTwin(kind.Value, deviceId).ReportStatus(DeviceStatus.Online, clock.GetUtcNow());
-        DeviceEndpointLog.DeviceConnected(logger, deviceId, kind.Value.ToName(), request.ClientId);
+        DeviceEndpointLog.DeviceConnected(logger, deviceId, kind.Value, request.ClientId);
         return MqttConnectOutcome.Accept(policy);
     }
 
     private MqttConnectOutcome Refuse(MqttConnectRequest request, string reason)
     {
-        DeviceEndpointLog.ConnectionRefused(logger, request.ClientId, request.Username, reason);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            DeviceEndpointLog.ConnectionRefused(logger, request.ClientId, request.Username, reason);
+        }
+
         return MqttConnectOutcome.Refuse(MqttReasonCode.NotAuthorized);
     }
 }

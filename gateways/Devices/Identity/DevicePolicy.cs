@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using SmartCity.Twin.Gateways.Devices.Commands;
 using SmartCity.Twin.Gateways.Devices.Topics;

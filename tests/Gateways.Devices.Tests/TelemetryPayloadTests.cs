@@ -1,9 +1,9 @@
 using System.Text.Json;
-using SmartCity.Twin.Silo.Endpoints;
+using SmartCity.Twin.Gateways.Devices.Payloads;
 
-namespace SmartCity.Twin.Silo.Tests;
+namespace SmartCity.Twin.Gateways.Devices.Tests;
 
-public sealed class TelemetryRequestParserTests
+public sealed class TelemetryPayloadTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
 
@@ -31,8 +31,44 @@ public sealed class TelemetryRequestParserTests
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_764_000_000_000), batch!.Points[0].Timestamp);
     }
 
+    [Fact]
+    public void A_flat_object_is_one_reading_per_metric_with_an_optional_ts()
+    {
+        var batch = Parse("""{"pm2_5": 41.2, "humidity": 80, "ts": 1764000000000}""", out var error);
+
+        Assert.Null(error);
+        Assert.Equal(["pm2_5", "humidity"], batch!.Points.Select(p => p.Metric));
+        Assert.All(batch.Points, p => Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_764_000_000_000), p.Timestamp));
+    }
+
+    [Fact]
+    public void An_array_is_a_batch_of_readings_at_their_own_times()
+    {
+        var batch = Parse("""[{"ts": 1764000000000, "values": {"pm2_5": 1}}, {"ts": 1764000060000, "pm2_5": 2}]""", out var error);
+
+        Assert.Null(error);
+        Assert.Equal([1.0, 2.0], batch!.Points.Select(p => p.Value));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_764_000_060_000), batch.Points[1].Timestamp);
+    }
+
+    [Theory]
+    [InlineData("""{"pm2_5": -5}""", "negative")]
+    [InlineData("""{"temperature": 1200}""", "temperature")]
+    [InlineData("""{"humidity": 140}""", "humidity")]
+    [InlineData("""{"pm2_5": "high"}""", "string")]
+    [InlineData("""[{"pm2_5": 10}, {"pm2_5": -1}]""", "negative")]
+    public void Physically_impossible_or_mistyped_values_refuse_the_whole_message(string json, string reason)
+    {
+        var batch = Parse(json, out var error);
+
+        Assert.Null(batch);
+        Assert.Contains(reason, error, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("""[]""")]
+    [InlineData("""42""")]
+    [InlineData("""[1, 2]""")]
     [InlineData("""{}""")]
     [InlineData("""{"values": {}}""")]
     [InlineData("""{"values": {"pm2_5": null}}""")]
@@ -53,6 +89,6 @@ public sealed class TelemetryRequestParserTests
     private static Grains.Telemetry.TelemetryBatch? Parse(string json, out string? error)
     {
         using var document = JsonDocument.Parse(json);
-        return TelemetryRequestParser.Parse(document.RootElement, Now, TimeSpan.FromMinutes(5), out error);
+        return TelemetryPayload.Parse(document.RootElement, Now, TimeSpan.FromMinutes(5), out error);
     }
 }
