@@ -20,6 +20,11 @@ fi
 export TWIN_TEST_POSTGRES
 log "PostgreSQL: $TWIN_TEST_POSTGRES"
 
+# The MQTT interop tests drive clients nobody here wrote: mosquitto_pub/sub, paho (Python) and mqtt.js; the client
+# and bridge tests start a real mosquitto broker.
+log "checking the MQTT clients and broker for the interop tests"
+bash scripts/mqtt-clients.sh
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 

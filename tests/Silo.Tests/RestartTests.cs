@@ -47,7 +47,7 @@ public sealed class RestartTests
 
             using var before = await GetTwinAsync(first, DemoSensor);
             Assert.True(before.RootElement.GetProperty("isProvisioned").GetBoolean());
-            Assert.Equal("EnvironmentSensor", before.RootElement.GetProperty("kind").GetString());
+            Assert.Equal("environment-sensor", before.RootElement.GetProperty("kind").GetString());
 
             using var post = await PostTelemetryAsync(first, DemoSensor, adminKey, """{"ts": "2024-06-01T08:00:00+07:00", "values": {"pm2_5": 41.2}}""");
             Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
@@ -79,7 +79,7 @@ public sealed class RestartTests
         await silo.WaitUntilHealthyAsync();
 
         using var camera = await GetTwinAsync(silo, "tb-cam-001");
-        Assert.Equal("Camera", camera.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("camera", camera.RootElement.GetProperty("kind").GetString());
         var districtId = camera.RootElement.GetProperty("districtId").GetString();
         Assert.False(string.IsNullOrEmpty(districtId));
 
