@@ -11,6 +11,7 @@ public sealed class MqttEndpointMetrics
     private long _malformedPackets;
     private long _messagesDelivered;
     private long _messagesDropped;
+    private long _connectionsFailed;
 
     public long ConnectionsAccepted => Volatile.Read(ref _connectionsAccepted);
 
@@ -31,6 +32,11 @@ public sealed class MqttEndpointMetrics
 
     /// <summary>Messages dropped from a full session queue or expired before delivery.</summary>
     public long MessagesDropped => Volatile.Read(ref _messagesDropped);
+
+    /// <summary>Connections ended by an unexpected exception in the endpoint (contained to that connection).</summary>
+    public long ConnectionsFailed => Volatile.Read(ref _connectionsFailed);
+
+    internal void ConnectionFailed() => Interlocked.Increment(ref _connectionsFailed);
 
     internal void ConnectionAccepted() => Interlocked.Increment(ref _connectionsAccepted);
 

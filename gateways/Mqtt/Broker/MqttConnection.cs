@@ -1,0 +1,1068 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SmartCity.Twin.Gateways.Mqtt.Broker.Wire;
+using SmartCity.Twin.Gateways.Mqtt.Hosting;
+using SmartCity.Twin.Gateways.Mqtt.Protocol;
+
+namespace SmartCity.Twin.Gateways.Mqtt.Broker;
+
+/// <summary>
+/// One network connection: a receive loop that decodes packets and answers them, and a single writer that serialises
+/// everything sent (control packets queued by the receive loop, then messages taken from the session). Publishers never
+/// write to the socket; they queue into the session and wake the writer, so a slow client only slows itself.
+/// </summary>
+internal sealed class MqttConnection
+{
+    private const int OutgoingBatchSize = 64;
+    private const int OutgoingBatchesPerFlush = 16;
+
+    /// <summary>Control packets a client may leave unread (it keeps sending PINGREQ and never reads) before it is cut off.</summary>
+    private const int MaximumControlBacklog = 10_000;
+
+    private readonly MqttEndpoint _endpoint;
+    private readonly MqttEndpointOptions _options;
+    private readonly Socket _socket;
+    private readonly bool _useTls;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentQueue<MqttControlPacket> _control = new();
+    private readonly Channel<bool> _outputSignal = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly MqttOutgoing[] _batch = new MqttOutgoing[OutgoingBatchSize];
+
+    private Stream? _stream;
+    private PipeReader? _input;
+    private PipeWriter? _output;
+    private MqttSession? _session;
+    private IMqttClientPolicy? _policy;
+    private string _clientId = "";
+    private int _inflightLimit;
+    private long _clientMaximumPacketSize = long.MaxValue;
+    private bool _requestProblemInformation = true;
+    private string?[]? _topicAliases;
+    private MqttWill? _will;
+    private bool _discardWill;
+    private uint _connectSessionExpiry;
+    private volatile bool _closing;
+    private int _closeReason = -1;
+    private int _aborted;
+    private string? _cachedTopic;
+    private byte[]? _cachedTopicBytes;
+    private long _lastActivity;
+
+    public MqttConnection(MqttEndpoint endpoint, Socket socket, bool useTls)
+    {
+        _endpoint = endpoint;
+        _options = endpoint.Options;
+        _socket = socket;
+        _useTls = useTls;
+        _logger = endpoint.Logger;
+        _time = endpoint.Time;
+        AcceptedAt = _time.GetTimestamp();
+        _lastActivity = AcceptedAt;
+        RemoteEndPoint = socket.RemoteEndPoint;
+    }
+
+    public EndPoint? RemoteEndPoint { get; }
+
+    public long AcceptedAt { get; }
+
+    /// <summary>CONNACK 0x00 was sent and the connection has not closed.</summary>
+    public bool IsConnected { get; private set; }
+
+    public MqttProtocolVersion Version { get; private set; } = MqttProtocolVersion.V311;
+
+    public ushort KeepAliveSeconds { get; private set; }
+
+    public long LastActivity => Volatile.Read(ref _lastActivity);
+
+    public string ClientId => _clientId;
+
+    private bool IsV5 => Version == MqttProtocolVersion.V500;
+
+    private MqttConnectionCloseReason CloseReason => _closeReason < 0 ? MqttConnectionCloseReason.ConnectionLost : (MqttConnectionCloseReason)_closeReason;
+
+    /// <summary>Wakes the writer; cheap and idempotent (a one-slot channel that drops extra signals).</summary>
+    public void SignalOutput() => _outputSignal.Writer.TryWrite(true);
+
+    /// <summary>
+    /// Closes the connection from outside the receive loop (takeover, keep-alive, shutdown, connect timeout). A v5 client
+    /// that completed CONNECT is told why with DISCONNECT first; a writer stuck on a dead socket is cut off after a second.
+    /// </summary>
+    public void Abort(MqttConnectionCloseReason reason, MqttReasonCode? disconnectCode)
+    {
+        if (Interlocked.Exchange(ref _aborted, 1) != 0)
+        {
+            return;
+        }
+
+        SetCloseReason(reason);
+        _closing = true;
+        try
+        {
+            if (disconnectCode is { } code && IsV5 && IsConnected)
+            {
+                _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.Disconnect, ReasonCode: code));
+                SignalOutput();
+                _lifetime.CancelAfter(TimeSpan.FromSeconds(1));
+            }
+            else
+            {
+                _lifetime.Cancel();
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already torn down.
+        }
+    }
+
+    /// <summary>Another connection took this one's session over (MQTT-3.1.4-3).</summary>
+    public void TakeOver(bool newCleanStart)
+    {
+        // A reconnect to the same session within the Will Delay cancels the Will (MQTT-3.1.3-9).
+        if (!newCleanStart && _will is { DelaySeconds: > 0 })
+        {
+            _discardWill = true;
+        }
+
+        Abort(MqttConnectionCloseReason.SessionTakenOver, MqttReasonCode.SessionTakenOver);
+    }
+
+    public async Task RunAsync()
+    {
+        try
+        {
+            _stream = await OpenStreamAsync().ConfigureAwait(false);
+            _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
+            _output = PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 4096, leaveOpen: true));
+            if (!await ConnectAsync().ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var writer = WriteLoopAsync();
+            try
+            {
+                await ReceiveLoopAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+            {
+                // The peer went away or the connection was aborted.
+            }
+            finally
+            {
+                _closing = true;
+                _outputSignal.Writer.TryComplete();
+                try
+                {
+                    await writer.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    await _lifetime.CancelAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException or SocketException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
+        {
+            // The peer went away, was aborted or failed the TLS handshake.
+        }
+        catch (Exception exception)
+        {
+            _endpoint.Metrics.ConnectionFailed();
+            MqttEndpointLog.ConnectionFailed(_logger, RemoteEndPoint, exception);
+        }
+        finally
+        {
+            await TeardownAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Stream> OpenStreamAsync()
+    {
+        var network = new NetworkStream(_socket, ownsSocket: true);
+        if (!_useTls)
+        {
+            return network;
+        }
+
+        var tls = new System.Net.Security.SslStream(network, leaveInnerStreamOpen: false);
+        await tls.AuthenticateAsServerAsync(
+            new System.Net.Security.SslServerAuthenticationOptions { ServerCertificate = _endpoint.Certificate },
+            _lifetime.Token).ConfigureAwait(false);
+        return tls;
+    }
+
+    // ---- CONNECT ----
+
+    private async Task<bool> ConnectAsync()
+    {
+        var input = _input!;
+        MqttInboundConnect packet;
+        while (true)
+        {
+            var result = await input.ReadAsync(_lifetime.Token).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            var status = MqttFrameReader.TryReadFrame(buffer, _options.MaximumPacketSize, out var frame);
+            if (status == MqttFrameStatus.Incomplete)
+            {
+                input.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (status != MqttFrameStatus.Complete || frame.PacketType != MqttPacketType.Connect)
+            {
+                // The first packet must be CONNECT (MQTT-3.1.0-1); an oversized or broken one is cut off at once.
+                _endpoint.Metrics.MalformedPacket();
+                MqttEndpointLog.ProtocolViolation(_logger, RemoteEndPoint, status == MqttFrameStatus.Complete ? $"first packet {frame.PacketType}" : status.ToString());
+                return false;
+            }
+
+            try
+            {
+                packet = MqttInboundConnect.Parse(Contiguous(frame.Body, out var rented));
+                Return(rented);
+            }
+            catch (MqttMalformedPacketException exception)
+            {
+                _endpoint.Metrics.MalformedPacket();
+                MqttEndpointLog.ProtocolViolation(_logger, RemoteEndPoint, exception.Message);
+                return false;
+            }
+
+            // Consume only the CONNECT: a client may pipeline more packets behind it.
+            input.AdvanceTo(frame.End);
+            break;
+        }
+
+        if (!packet.IsSupportedVersion)
+        {
+            // MQTT-3.1.2-2: CONNACK 0x01 (unacceptable protocol level) in the 3.1.1 format, then close.
+            await RefuseAsync(MqttReasonCode.UnsupportedProtocolVersion).ConfigureAwait(false);
+            return false;
+        }
+
+        Version = packet.Version;
+        KeepAliveSeconds = packet.KeepAliveSeconds;
+        _clientId = packet.ClientId;
+        string? assignedClientId = null;
+        if (_clientId.Length == 0)
+        {
+            if (!IsV5 && !packet.CleanStart)
+            {
+                // MQTT-3.1.3-8: an empty identifier needs clean session 1 in 3.1.1.
+                await RefuseAsync(MqttReasonCode.ClientIdentifierNotValid).ConfigureAwait(false);
+                return false;
+            }
+
+            _clientId = assignedClientId = "auto-" + Guid.NewGuid().ToString("N");
+            if (!IsV5)
+            {
+                assignedClientId = null;
+            }
+        }
+
+        if (packet.AuthenticationMethod is not null)
+        {
+            // No enhanced authentication methods are supported (MQTT 5.0 4.12).
+            await RefuseAsync(MqttReasonCode.BadAuthenticationMethod).ConfigureAwait(false);
+            return false;
+        }
+
+        if (_endpoint.ConnectedClients >= _options.MaximumConnections)
+        {
+            await RefuseAsync(MqttReasonCode.ServerBusy).ConfigureAwait(false);
+            return false;
+        }
+
+        MqttConnectOutcome outcome;
+        try
+        {
+            var request = new MqttConnectRequest(_clientId, packet.Username, packet.Password ?? ReadOnlyMemory<byte>.Empty, Version, RemoteEndPoint, packet.Will?.Topic);
+            outcome = await _endpoint.Authority.AuthenticateAsync(request, _lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            MqttEndpointLog.AuthorityFailed(_logger, _clientId, exception);
+            outcome = MqttConnectOutcome.Refuse(MqttReasonCode.UnspecifiedError);
+        }
+
+        if (!outcome.IsAccepted)
+        {
+            await RefuseAsync(outcome.ReasonCode == MqttReasonCode.Success ? MqttReasonCode.UnspecifiedError : outcome.ReasonCode).ConfigureAwait(false);
+            return false;
+        }
+
+        _policy = outcome.Policy!;
+        _will = packet.Will;
+        _requestProblemInformation = packet.RequestProblemInformation;
+        _inflightLimit = IsV5 ? packet.ReceiveMaximum : _options.ReceiveMaximum;
+        if (packet.MaximumPacketSize != 0)
+        {
+            _clientMaximumPacketSize = packet.MaximumPacketSize;
+        }
+
+        var maximumExpiry = (uint)Math.Min(uint.MaxValue - 1, _options.MaximumSessionExpiry.TotalSeconds);
+        uint expiry;
+        if (IsV5)
+        {
+            _connectSessionExpiry = packet.SessionExpiryInterval;
+            expiry = Math.Min(packet.SessionExpiryInterval, maximumExpiry);
+        }
+        else
+        {
+            expiry = packet.CleanStart ? 0 : maximumExpiry;
+        }
+
+        if (IsV5 && _options.TopicAliasMaximum > 0)
+        {
+            _topicAliases = new string?[_options.TopicAliasMaximum + 1];
+        }
+
+        var (session, sessionPresent) = _endpoint.AttachSession(this, _clientId, packet.CleanStart, expiry);
+        _session = session;
+
+        var properties = IsV5 ? ConnAckProperties(assignedClientId, expiry != packet.SessionExpiryInterval ? expiry : null) : [];
+        MqttWireWriter.WriteConnectAcknowledgement(_output!, Version, sessionPresent, 0, properties);
+        IsConnected = true;
+        _endpoint.ClientConnected();
+        Touch();
+        MqttEndpointLog.Connected(_logger, _clientId, _policy.Identity, RemoteEndPoint, Version, packet.CleanStart, sessionPresent);
+        await _output!.FlushAsync(_lifetime.Token).ConfigureAwait(false);
+        SignalOutput();
+        return true;
+    }
+
+    private byte[] ConnAckProperties(string? assignedClientId, uint? sessionExpiry)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        var span = buffer.GetSpan(128 + (assignedClientId?.Length ?? 0) * 3);
+        var p = 0;
+        if (sessionExpiry is { } expiry)
+        {
+            span[p++] = MqttWireWriter.PropertySessionExpiryInterval;
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(span[p..], expiry);
+            p += 4;
+        }
+
+        span[p++] = MqttWireWriter.PropertyReceiveMaximum;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(span[p..], _options.ReceiveMaximum);
+        p += 2;
+        span[p++] = MqttWireWriter.PropertyMaximumPacketSize;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(span[p..], (uint)_options.MaximumPacketSize);
+        p += 4;
+        span[p++] = MqttWireWriter.PropertyTopicAliasMaximum;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(span[p..], _options.TopicAliasMaximum);
+        p += 2;
+        span[p++] = MqttWireWriter.PropertyRetainAvailable;
+        span[p++] = 1;
+        span[p++] = MqttWireWriter.PropertyWildcardSubscriptionAvailable;
+        span[p++] = 1;
+
+        // Subscription identifiers and shared subscriptions are not implemented; say so (MQTT 5.0 3.2.2.3.12/13).
+        span[p++] = MqttWireWriter.PropertySubscriptionIdentifierAvailable;
+        span[p++] = 0;
+        span[p++] = MqttWireWriter.PropertySharedSubscriptionAvailable;
+        span[p++] = 0;
+        if (assignedClientId is not null)
+        {
+            p += MqttWireWriter.WriteStringProperty(span[p..], MqttWireWriter.PropertyAssignedClientIdentifier, assignedClientId);
+        }
+
+        buffer.Advance(p);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private async Task RefuseAsync(MqttReasonCode reasonCode)
+    {
+        _endpoint.Metrics.ConnectionRefused();
+        MqttEndpointLog.Refused(_logger, _clientId, reasonCode);
+        var returnCode = IsV5 ? (byte)reasonCode : (byte)(reasonCode switch
+        {
+            MqttReasonCode.UnsupportedProtocolVersion => 1,
+            MqttReasonCode.ClientIdentifierNotValid => 2,
+            MqttReasonCode.BadUserNameOrPassword => 4,
+            MqttReasonCode.NotAuthorized or MqttReasonCode.Banned or MqttReasonCode.BadAuthenticationMethod => 5,
+            _ => 3,
+        });
+        MqttWireWriter.WriteConnectAcknowledgement(_output!, Version, sessionPresent: false, returnCode, []);
+        await _output!.FlushAsync(_lifetime.Token).ConfigureAwait(false);
+    }
+
+    // ---- receive loop ----
+
+    private async Task ReceiveLoopAsync()
+    {
+        var input = _input!;
+        var token = _lifetime.Token;
+        while (!_closing)
+        {
+            var result = await input.ReadAsync(token).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            try
+            {
+                // Every complete packet of this read is handled before the writer is woken: one flush per batch.
+                while (!_closing)
+                {
+                    var status = MqttFrameReader.TryReadFrame(buffer, _options.MaximumPacketSize, out var frame);
+                    if (status == MqttFrameStatus.Incomplete)
+                    {
+                        break;
+                    }
+
+                    if (status == MqttFrameStatus.TooLarge)
+                    {
+                        Violation(MqttReasonCode.PacketTooLarge, "packet larger than Maximum Packet Size");
+                        break;
+                    }
+
+                    if (status == MqttFrameStatus.Malformed)
+                    {
+                        Violation(MqttReasonCode.MalformedPacket, "malformed fixed header");
+                        break;
+                    }
+
+                    Touch();
+                    try
+                    {
+                        await HandlePacketAsync(frame.Header, frame.Body).ConfigureAwait(false);
+                    }
+                    catch (MqttMalformedPacketException exception)
+                    {
+                        Violation(exception.ReasonCode, exception.Message);
+                    }
+
+                    buffer = buffer.Slice(frame.End);
+                }
+            }
+            finally
+            {
+                input.AdvanceTo(buffer.Start, buffer.End);
+            }
+
+            if (!_control.IsEmpty)
+            {
+                if (_control.Count > MaximumControlBacklog)
+                {
+                    Violation(MqttReasonCode.QuotaExceeded, "client does not read its acknowledgements");
+                }
+
+                SignalOutput();
+            }
+
+            if (result.IsCompleted)
+            {
+                break;
+            }
+        }
+    }
+
+    private void Violation(MqttReasonCode reasonCode, string problem)
+    {
+        _endpoint.Metrics.MalformedPacket();
+        MqttEndpointLog.ProtocolViolation(_logger, RemoteEndPoint, problem);
+        SetCloseReason(MqttConnectionCloseReason.ProtocolViolation);
+        _closing = true;
+        if (IsV5)
+        {
+            // MQTT-4.13.1-1: tell a v5 client why (0x81, 0x82, 0x93, 0x94, 0x95...), then close. 3.1.1 just closes.
+            _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.Disconnect, ReasonCode: reasonCode));
+            SignalOutput();
+        }
+    }
+
+    private ValueTask HandlePacketAsync(MqttFixedHeader header, ReadOnlySequence<byte> body)
+    {
+        switch (header.PacketType)
+        {
+            case MqttPacketType.Publish:
+                return HandlePublishAsync(header.Flags, body);
+            case MqttPacketType.PubAck:
+            case MqttPacketType.PubComp:
+                HandleCompletion(body);
+                break;
+            case MqttPacketType.PubRec:
+                HandlePublishReceived(body);
+                break;
+            case MqttPacketType.PubRel:
+                HandlePublishRelease(body);
+                break;
+            case MqttPacketType.Subscribe:
+                HandleSubscribe(body);
+                break;
+            case MqttPacketType.Unsubscribe:
+                HandleUnsubscribe(body);
+                break;
+            case MqttPacketType.PingReq:
+                if (!body.IsEmpty)
+                {
+                    throw new MqttMalformedPacketException("PINGREQ with a body.");
+                }
+
+                _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.PingResponse));
+                break;
+            case MqttPacketType.Disconnect:
+                HandleDisconnect(body);
+                break;
+            case MqttPacketType.Connect:
+                // MQTT-3.1.0-2: a second CONNECT is a protocol error.
+                throw new MqttMalformedPacketException("second CONNECT", MqttReasonCode.ProtocolError);
+            default:
+                // AUTH (no enhanced authentication was agreed) and server-to-client packets.
+                throw new MqttMalformedPacketException($"unexpected {header.PacketType}", MqttReasonCode.ProtocolError);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask HandlePublishAsync(byte flags, ReadOnlySequence<byte> body)
+    {
+        var qos = (MqttQualityOfService)((flags >> 1) & 0x03);
+        var retain = (flags & 0x01) != 0;
+        if (qos == MqttQualityOfService.AtMostOnce && (flags & 0x08) != 0)
+        {
+            throw new MqttMalformedPacketException("QoS 0 PUBLISH with DUP set (MQTT-3.3.1-2).");
+        }
+
+        _endpoint.Metrics.PublishReceived();
+        var session = _session!;
+        string topic;
+        MqttPublishFields fields;
+        var span = Contiguous(body, out var rented);
+        try
+        {
+            MqttPublishFields.Parse(span, qos, IsV5, out fields);
+            topic = ResolveTopic(span.Slice(fields.TopicStart, fields.TopicLength), in fields);
+        }
+        finally
+        {
+            Return(rented);
+        }
+
+        if (qos == MqttQualityOfService.ExactlyOnce)
+        {
+            if (session.IncomingQos2.Contains(fields.PacketId))
+            {
+                // A resend before PUBREL: acknowledge again, never deliver twice (MQTT-4.3.3-?, method B).
+                _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.Acknowledgement, 0x50, fields.PacketId));
+                return;
+            }
+
+            if (IsV5 && session.IncomingQos2.Count >= _options.ReceiveMaximum)
+            {
+                // MQTT-3.3.4-9: more unacknowledged QoS 2 than Receive Maximum.
+                throw new MqttMalformedPacketException("Receive Maximum exceeded", MqttReasonCode.ReceiveMaximumExceeded);
+            }
+        }
+
+        var payload = body.Slice(fields.PayloadStart);
+        var inbound = new MqttInboundPublish(topic, payload, qos, retain, IsWill: false, _time.GetUtcNow(), fields.ResponseTopic, fields.CorrelationData, fields.ContentType);
+        MqttPublishDecision decision;
+        try
+        {
+            var pending = _policy!.AuthorizePublishAsync(inbound, _lifetime.Token);
+            decision = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !_lifetime.IsCancellationRequested)
+        {
+            MqttEndpointLog.PolicyFailed(_logger, _policy!.Identity, exception);
+            decision = MqttPublishDecision.Refuse(MqttReasonCode.UnspecifiedError, "The server failed to handle the message.");
+        }
+
+        if (!decision.IsAccepted)
+        {
+            _endpoint.Metrics.PublishRefused();
+            MqttEndpointLog.PublishRefused(_logger, _policy.Identity, topic, decision.ReasonCode, decision.Reason);
+        }
+        else if (decision.RouteTopic is { } route)
+        {
+            _endpoint.Route(route, payload, qos, retain, in fields, session);
+        }
+
+        if (qos == MqttQualityOfService.AtMostOnce)
+        {
+            return;
+        }
+
+        var reasonString = _requestProblemInformation && !decision.IsAccepted ? decision.Reason : null;
+        if (qos == MqttQualityOfService.ExactlyOnce && (decision.ReasonCode < MqttReasonCode.UnspecifiedError || !IsV5))
+        {
+            session.IncomingQos2.Add(fields.PacketId);
+        }
+
+        _control.Enqueue(new MqttControlPacket(
+            MqttControlPacketKind.Acknowledgement,
+            qos == MqttQualityOfService.AtLeastOnce ? (byte)0x40 : (byte)0x50,
+            fields.PacketId,
+            decision.ReasonCode,
+            reasonString));
+    }
+
+    private string ResolveTopic(ReadOnlySpan<byte> topicBytes, in MqttPublishFields fields)
+    {
+        if (fields.HasTopicAlias)
+        {
+            // MQTT-3.3.2-8/9: alias 0 or above our Topic Alias Maximum.
+            if (_topicAliases is null || fields.TopicAlias == 0 || fields.TopicAlias >= _topicAliases.Length)
+            {
+                throw new MqttMalformedPacketException("Topic Alias invalid", MqttReasonCode.TopicAliasInvalid);
+            }
+
+            if (topicBytes.IsEmpty)
+            {
+                return _topicAliases[fields.TopicAlias] ?? throw new MqttMalformedPacketException("Topic Alias not set", MqttReasonCode.ProtocolError);
+            }
+
+            return _topicAliases[fields.TopicAlias] = DecodeTopic(topicBytes);
+        }
+
+        if (topicBytes.IsEmpty)
+        {
+            throw new MqttMalformedPacketException("empty topic name", IsV5 ? MqttReasonCode.ProtocolError : MqttReasonCode.MalformedPacket);
+        }
+
+        return DecodeTopic(topicBytes);
+    }
+
+    /// <summary>Devices publish to the same topic over and over: reuse the last string when the bytes are the same.</summary>
+    private string DecodeTopic(ReadOnlySpan<byte> topicBytes)
+    {
+        if (_cachedTopicBytes is not null && topicBytes.SequenceEqual(_cachedTopicBytes))
+        {
+            return _cachedTopic!;
+        }
+
+        var topic = MqttWireReader.Decode(topicBytes);
+        if (!MqttTopicMatcher.IsValidTopicName(topic))
+        {
+            throw new MqttMalformedPacketException("topic name with wildcards (MQTT-3.3.2-2)", IsV5 ? MqttReasonCode.TopicNameInvalid : MqttReasonCode.MalformedPacket);
+        }
+
+        _cachedTopic = topic;
+        _cachedTopicBytes = topicBytes.ToArray();
+        return topic;
+    }
+
+    private void HandleCompletion(ReadOnlySequence<byte> body)
+    {
+        var ack = MqttInboundAcknowledgement.Parse(Contiguous(body, out var rented), IsV5);
+        Return(rented);
+        if (_session!.CompleteInflight(ack.PacketId))
+        {
+            // The in-flight window opened.
+            SignalOutput();
+        }
+    }
+
+    private void HandlePublishReceived(ReadOnlySequence<byte> body)
+    {
+        var ack = MqttInboundAcknowledgement.Parse(Contiguous(body, out var rented), IsV5);
+        Return(rented);
+        if (ack.ReasonCode >= MqttReasonCode.UnspecifiedError)
+        {
+            // v5: a failed PUBREC ends the flow (MQTT 5.0 4.3.3).
+            _session!.CompleteInflight(ack.PacketId);
+            SignalOutput();
+            return;
+        }
+
+        var known = _session!.ReleaseInflight(ack.PacketId);
+        _control.Enqueue(new MqttControlPacket(
+            MqttControlPacketKind.Acknowledgement,
+            0x62,
+            ack.PacketId,
+            known || !IsV5 ? MqttReasonCode.Success : MqttReasonCode.PacketIdentifierNotFound));
+    }
+
+    private void HandlePublishRelease(ReadOnlySequence<byte> body)
+    {
+        var ack = MqttInboundAcknowledgement.Parse(Contiguous(body, out var rented), IsV5);
+        Return(rented);
+        var known = _session!.IncomingQos2.Remove(ack.PacketId);
+        _control.Enqueue(new MqttControlPacket(
+            MqttControlPacketKind.Acknowledgement,
+            0x70,
+            ack.PacketId,
+            known || !IsV5 ? MqttReasonCode.Success : MqttReasonCode.PacketIdentifierNotFound));
+    }
+
+    private void HandleSubscribe(ReadOnlySequence<byte> body)
+    {
+        var packet = MqttInboundSubscribe.Parse(Contiguous(body, out var rented), IsV5, isSubscribe: true);
+        Return(rented);
+        var session = _session!;
+        var codes = new byte[packet.Filters.Count];
+        List<MqttDelivery>? retained = null;
+        var retainedMessages = new List<MqttRoutedMessage>();
+        var refused = IsV5 ? (byte)MqttReasonCode.NotAuthorized : (byte)0x80;
+        for (var i = 0; i < packet.Filters.Count; i++)
+        {
+            var (filter, options) = packet.Filters[i];
+            var qos = (MqttQualityOfService)(options & 0x03);
+            var noLocal = (options & 0x04) != 0;
+            var retainAsPublished = (options & 0x08) != 0;
+            var retainHandling = (byte)((options >> 4) & 0x03);
+            if (!MqttTopicMatcher.IsValidTopicFilter(filter))
+            {
+                codes[i] = IsV5 ? (byte)MqttReasonCode.TopicFilterInvalid : (byte)0x80;
+                continue;
+            }
+
+            if (IsV5 && packet.HasSubscriptionIdentifier)
+            {
+                codes[i] = (byte)MqttReasonCode.SubscriptionIdentifiersNotSupported;
+                continue;
+            }
+
+            if (IsV5 && MqttTopicMatcher.IsSharedSubscription(filter))
+            {
+                codes[i] = (byte)MqttReasonCode.SharedSubscriptionsNotSupported;
+                continue;
+            }
+
+            MqttSubscriptionDecision decision;
+            try
+            {
+                decision = _policy!.AuthorizeSubscription(filter);
+            }
+            catch (Exception exception)
+            {
+                MqttEndpointLog.PolicyFailed(_logger, _policy!.Identity, exception);
+                decision = MqttSubscriptionDecision.Refuse();
+            }
+
+            var effective = decision.EffectiveFilter ?? filter;
+            if (!decision.IsGranted || !MqttTopicMatcher.IsValidTopicFilter(effective))
+            {
+                _endpoint.Metrics.SubscriptionRefused();
+                codes[i] = refused;
+                continue;
+            }
+
+            var subscription = new MqttSubscription(session, effective, qos, noLocal, retainAsPublished, retainHandling);
+            var existed = session.Subscriptions.TryGetValue(filter, out var previous);
+            if (existed && previous!.Filter != effective)
+            {
+                _endpoint.Subscriptions.Remove(session, previous.Filter);
+            }
+
+            // MQTT-3.8.4-3: an identical filter replaces the existing subscription.
+            session.Subscriptions[filter] = subscription;
+            _endpoint.Subscriptions.AddOrReplace(subscription);
+            codes[i] = (byte)qos;
+
+            // Retain Handling 0: send retained; 1: only for a new subscription; 2: never (MQTT-3.3.1-9/10/11).
+            if (retainHandling == 0 || (retainHandling == 1 && !existed))
+            {
+                retainedMessages.Clear();
+                _endpoint.Retained.Collect(effective, _time.GetTimestamp(), retainedMessages);
+                foreach (var message in retainedMessages)
+                {
+                    // Retained messages sent for a new subscription keep RETAIN=1 (MQTT-3.3.1-8).
+                    var grantedQos = (MqttQualityOfService)Math.Min((byte)qos, (byte)message.QualityOfService);
+                    (retained ??= []).Add(new MqttDelivery(message, grantedQos, Retain: true));
+                }
+            }
+        }
+
+        _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.SubscribeAcknowledgement, 0x90, packet.PacketId, ReasonCodes: codes));
+        if (retained is not null)
+        {
+            _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.RetainedDeliveries, Deliveries: retained));
+        }
+    }
+
+    private void HandleUnsubscribe(ReadOnlySequence<byte> body)
+    {
+        var packet = MqttInboundSubscribe.Parse(Contiguous(body, out var rented), IsV5, isSubscribe: false);
+        Return(rented);
+        var session = _session!;
+        var codes = new byte[packet.Filters.Count];
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var filter = packet.Filters[i].Filter;
+            if (session.Subscriptions.Remove(filter, out var subscription))
+            {
+                _endpoint.Subscriptions.Remove(session, subscription.Filter);
+                codes[i] = (byte)MqttReasonCode.Success;
+            }
+            else
+            {
+                codes[i] = (byte)MqttReasonCode.NoSubscriptionExisted;
+            }
+        }
+
+        _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.UnsubscribeAcknowledgement, 0xB0, packet.PacketId, ReasonCodes: codes));
+    }
+
+    private void HandleDisconnect(ReadOnlySequence<byte> body)
+    {
+        var disconnect = MqttInboundDisconnect.Parse(Contiguous(body, out var rented), IsV5);
+        Return(rented);
+        if (disconnect.SessionExpiryInterval is { } expiry)
+        {
+            if (_connectSessionExpiry == 0 && expiry != 0)
+            {
+                // MQTT-3.14.2-2.
+                throw new MqttMalformedPacketException("Session Expiry set in DISCONNECT after 0 in CONNECT", MqttReasonCode.ProtocolError);
+            }
+
+            _endpoint.SetSessionExpiry(_session!, Math.Min(expiry, (uint)Math.Min(uint.MaxValue - 1, _options.MaximumSessionExpiry.TotalSeconds)));
+        }
+
+        // A normal DISCONNECT discards the Will (MQTT-3.1.2-10); v5 0x04 asks for it to be published.
+        _discardWill = disconnect.ReasonCode != MqttReasonCode.DisconnectWithWillMessage;
+        SetCloseReason(MqttConnectionCloseReason.ClientDisconnected);
+        _closing = true;
+    }
+
+    // ---- writer ----
+
+    private async Task WriteLoopAsync()
+    {
+        var output = _output!;
+        var token = _lifetime.Token;
+        try
+        {
+            var reader = _outputSignal.Reader;
+            while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
+            {
+                reader.TryRead(out _);
+                var disconnect = WritePending();
+                await output.FlushAsync(token).ConfigureAwait(false);
+                if (disconnect)
+                {
+                    break;
+                }
+            }
+
+            // The receive loop ended: send what it queued last (acknowledgements, a DISCONNECT).
+            if (!_control.IsEmpty)
+            {
+                WritePending();
+                await output.FlushAsync(token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The connection is going away.
+        }
+        catch (Exception exception)
+        {
+            MqttEndpointLog.ConnectionFailed(_logger, RemoteEndPoint, exception);
+        }
+        finally
+        {
+            // Whatever ended the writer ends the connection: the receive loop must not wait on a dead peer.
+            _closing = true;
+            await _lifetime.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes queued control packets, then session messages; true when a DISCONNECT was written (close after flushing).</summary>
+    private bool WritePending()
+    {
+        var output = _output!;
+        while (_control.TryDequeue(out var packet))
+        {
+            switch (packet.Kind)
+            {
+                case MqttControlPacketKind.Acknowledgement:
+                    var reasonString = packet.ReasonString is not null && _requestProblemInformation ? packet.ReasonString : null;
+                    MqttWireWriter.WriteAcknowledgement(output, Version, packet.HeaderByte, packet.PacketId, packet.ReasonCode, reasonString);
+                    break;
+                case MqttControlPacketKind.SubscribeAcknowledgement:
+                case MqttControlPacketKind.UnsubscribeAcknowledgement:
+                    MqttWireWriter.WriteSubscribeAcknowledgement(output, Version, packet.HeaderByte, packet.PacketId, packet.ReasonCodes);
+                    break;
+                case MqttControlPacketKind.PingResponse:
+                    MqttWireWriter.WritePingResponse(output);
+                    break;
+                case MqttControlPacketKind.Disconnect:
+                    if (IsV5)
+                    {
+                        MqttWireWriter.WriteDisconnect(output, packet.ReasonCode, reasonString: null);
+                    }
+
+                    return true;
+                case MqttControlPacketKind.RetainedDeliveries:
+                    _session?.EnqueueRange(packet.Deliveries!);
+                    break;
+            }
+        }
+
+        if (_session is not { } session || _closing)
+        {
+            return false;
+        }
+
+        var now = _time.GetTimestamp();
+        for (var round = 0; round < OutgoingBatchesPerFlush; round++)
+        {
+            var count = session.TakeOutgoing(_batch, _inflightLimit, now, this);
+            for (var i = 0; i < count; i++)
+            {
+                WriteOutgoing(output, session, in _batch[i], now);
+            }
+
+            Array.Clear(_batch, 0, count);
+            if (count < _batch.Length)
+            {
+                return false;
+            }
+        }
+
+        // More is waiting: come back after this flush.
+        SignalOutput();
+        return false;
+    }
+
+    private void WriteOutgoing(PipeWriter output, MqttSession session, in MqttOutgoing outgoing, long now)
+    {
+        if (outgoing.IsRelease)
+        {
+            MqttWireWriter.WriteAcknowledgement(output, Version, 0x62, outgoing.PacketId, MqttReasonCode.Success, null);
+            return;
+        }
+
+        var delivery = outgoing.Delivery;
+        var message = delivery.Message;
+        string topic;
+        try
+        {
+            topic = _policy!.OutgoingTopic(message.Topic);
+        }
+        catch (Exception exception)
+        {
+            MqttEndpointLog.PolicyFailed(_logger, _policy!.Identity, exception);
+            topic = message.Topic;
+        }
+
+        uint? expiry = null;
+        if (message.ExpiresAtTimestamp is { } expiresAt)
+        {
+            // v5 Message Expiry Interval: what is left of it (MQTT-3.3.2-6).
+            var left = _time.GetElapsedTime(now, expiresAt).TotalSeconds;
+            expiry = (uint)Math.Max(1, Math.Ceiling(left));
+        }
+
+        var topicBytes = Encoding.UTF8.GetByteCount(topic);
+        var propertiesLength = IsV5 ? MqttWireWriter.PublishPropertiesLength(message, expiry) : 0;
+        var remaining = MqttWireWriter.PublishRemainingLength(Version, topicBytes, delivery.QualityOfService != MqttQualityOfService.AtMostOnce, propertiesLength, message.Payload.Length);
+        if (MqttWireWriter.PacketSize(remaining) > _clientMaximumPacketSize)
+        {
+            // MQTT-3.1.2-25: never send more than the client accepts; the message is dropped as if delivered.
+            if (outgoing.PacketId != 0)
+            {
+                session.CompleteInflight(outgoing.PacketId);
+            }
+
+            _endpoint.Metrics.MessageDropped();
+            return;
+        }
+
+        MqttWireWriter.WritePublish(output, Version, topic, topicBytes, delivery.QualityOfService, delivery.Retain, outgoing.Duplicate, outgoing.PacketId, message, expiry, propertiesLength, remaining);
+        _endpoint.Metrics.MessageDelivered();
+    }
+
+    // ---- teardown ----
+
+    private async Task TeardownAsync()
+    {
+        _closing = true;
+        try
+        {
+            if (IsConnected)
+            {
+                IsConnected = false;
+                _endpoint.ClientDisconnected();
+                var reason = CloseReason;
+                var will = _discardWill || reason == MqttConnectionCloseReason.ServerShutdown ? null : _will;
+                await _endpoint.DetachSessionAsync(this, _session!, will, _policy!).ConfigureAwait(false);
+                MqttEndpointLog.Disconnected(_logger, _clientId, reason);
+                try
+                {
+                    _policy!.OnConnectionClosed(reason);
+                }
+                catch (Exception exception)
+                {
+                    MqttEndpointLog.PolicyFailed(_logger, _policy!.Identity, exception);
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            MqttEndpointLog.ConnectionFailed(_logger, RemoteEndPoint, exception);
+        }
+        finally
+        {
+            _endpoint.Forget(this);
+            try
+            {
+                if (_input is not null)
+                {
+                    await _input.CompleteAsync().ConfigureAwait(false);
+                }
+
+                if (_output is not null)
+                {
+                    await _output.CompleteAsync().ConfigureAwait(false);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+            {
+                // The peer is gone; nothing to flush.
+            }
+
+            if (_stream is not null)
+            {
+                await _stream.DisposeAsync().ConfigureAwait(false);
+            }
+
+            _socket.Dispose();
+            _lifetime.Dispose();
+        }
+    }
+
+    // ---- helpers ----
+
+    private void Touch() => Volatile.Write(ref _lastActivity, _time.GetTimestamp());
+
+    private void SetCloseReason(MqttConnectionCloseReason reason) => Interlocked.CompareExchange(ref _closeReason, (int)reason, -1);
+
+    /// <summary>The body as one span; a body split over pipe segments is copied into a pooled array (return it after parsing).</summary>
+    private static ReadOnlySpan<byte> Contiguous(in ReadOnlySequence<byte> body, out byte[]? rented)
+    {
+        if (body.IsSingleSegment)
+        {
+            rented = null;
+            return body.FirstSpan;
+        }
+
+        var length = (int)body.Length;
+        rented = ArrayPool<byte>.Shared.Rent(length);
+        body.CopyTo(rented);
+        return rented.AsSpan(0, length);
+    }
+
+    private static void Return(byte[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}
