@@ -66,6 +66,18 @@ internal sealed partial class SiloProcess : IAsyncDisposable
         return StartRaw(arguments, baseAddress);
     }
 
+    /// <summary>The port passed as <c>--Mqtt:Port</c> by <see cref="StartWithMqtt"/>; 0 when started without it.</summary>
+    public int MqttPort { get; private set; }
+
+    /// <summary>Like <see cref="Start"/>, and also serves MQTT on a second free loopback port (<see cref="MqttPort"/>).</summary>
+    public static SiloProcess StartWithMqtt(string dataPath, params string[] extraArguments)
+    {
+        var mqttPort = FreePort();
+        var silo = Start(dataPath, ["--Mqtt:Port", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extraArguments]);
+        silo.MqttPort = mqttPort;
+        return silo;
+    }
+
     /// <summary>Starts the silo with exactly these arguments (after the assembly path).</summary>
     public static SiloProcess StartWithArguments(params string[] arguments)
         => StartRaw([SiloAssemblyPath, .. arguments], new Uri("http://127.0.0.1:1/"));
