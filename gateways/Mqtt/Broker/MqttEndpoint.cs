@@ -77,6 +77,12 @@ internal sealed class MqttEndpoint : IMqttBroker, IAsyncDisposable
     /// <summary>Open network connections, including those that have not sent CONNECT yet.</summary>
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>Outbound QoS 1/2 messages of a session awaiting acknowledgement; -1 without a session (diagnostics, tests).</summary>
+    public int SessionInflight(string clientId) => _sessions.TryGetValue(clientId, out var session) ? session.InflightCount : -1;
+
+    /// <summary>Messages queued for a session; -1 without a session (diagnostics, tests).</summary>
+    public int SessionPending(string clientId) => _sessions.TryGetValue(clientId, out var session) ? session.PendingCount : -1;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _stopping = new CancellationTokenSource();
