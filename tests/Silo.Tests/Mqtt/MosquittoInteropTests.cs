@@ -95,10 +95,10 @@ public sealed class MosquittoInteropTests(MqttSiloFixture silo) : IClassFixture<
         var result = await MosquittoClients.PublishAsync(
             silo.MqttPort, protocolVersion, username, password, device.Topic("telemetry"), """{"pm2_5": 99}""");
 
-        // mosquitto_pub exits with the CONNACK code: 5 (3.1.1 not authorised) or 135 (0x87, v5 not authorized).
+        // mosquitto 2.0 prints "Connection Refused: not authorised." (3.1.1) or "Not authorized" (v5); the exact
+        // CONNACK codes are checked with mqtt.js (MqttJsInteropTests).
         Assert.True(result.ExitCode != 0, $"mosquitto_pub should fail: {result}");
         Assert.Contains("authori", result.StandardError, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(protocolVersion == MosquittoClients.MqttV5 ? 135 : 5, result.ExitCode);
         var twin = await silo.GetTwinAsync(device.Id);
         Assert.Null(MqttSiloFixture.Metric(twin, "pm2_5"));
     }

@@ -45,6 +45,17 @@ internal sealed class MqttJsDevice : IAsyncDisposable
         return lines;
     }
 
+    /// <summary>Only connects (and disconnects) and returns the connection line: its <c>reasonCode</c> is the CONNACK's.</summary>
+    public static async Task<JsonElement> ConnectAsync(int port, ProvisionedDevice device, int protocolVersion)
+    {
+        var options = Options(port, device, protocolVersion);
+        options["mode"] = "steps";
+        var result = await ClientProcess.RunAsync("node", [ClientScripts.MqttJsDevice, options.ToJsonString()], RunTimeout, ClientScripts.NodeEnvironment());
+        var line = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        Assert.True(line is not null && line.Contains("\"step\":\"connect\"", StringComparison.Ordinal), $"mqtt.js printed no connection result: {result}");
+        return JsonDocument.Parse(line).RootElement.Clone();
+    }
+
     /// <summary>
     /// Starts a device that subscribes to its <c>cmd/#</c> and answers every command on the command's Response Topic with
     /// its Correlation Data; returns once the subscription is acknowledged.

@@ -14,6 +14,25 @@ public sealed class MqttJsInteropTests(MqttSiloFixture silo) : IClassFixture<Mqt
 
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(10);
 
+    [Theory]
+    [InlineData(4, "wrong secret", 5)]
+    [InlineData(5, "wrong secret", NotAuthorized)]
+    [InlineData(4, "unknown device", 5)]
+    [InlineData(5, "unknown device", NotAuthorized)]
+    public async Task Refused_connect_gets_connack_5_in_v311_and_0x87_in_v5(int protocolVersion, string identity, int expected)
+    {
+        var device = await silo.ProvisionAsync("js-refused");
+        var presented = identity == "unknown device"
+            ? device with { Username = $"no-such-device-{Guid.NewGuid():N}"[..23] }
+            : device.WithPassword(device.Password + "-wrong");
+
+        var connect = await MqttJsDevice.ConnectAsync(silo.MqttPort, presented, protocolVersion);
+
+        Assert.True(
+            connect.GetProperty("reasonCode").ValueKind == JsonValueKind.Number && connect.GetProperty("reasonCode").GetInt32() == expected,
+            $"expected CONNACK {expected}: {connect}");
+    }
+
     [Fact]
     public async Task V5_device_publishing_to_another_devices_topic_gets_puback_0x87_and_subscribing_to_its_commands_gets_0x87()
     {
