@@ -7,6 +7,10 @@ internal readonly record struct MqttOutboundConnect(MqttProtocolVersion Version,
 {
     public string? UserName { get; init; }
 
+    /// <summary>
+    /// <c>null</c> sends no password; an empty value sends an empty one. Beware <c>cond ? bytes : null</c>: C# types it as
+    /// a non-null empty memory, so write <c>(ReadOnlyMemory&lt;byte&gt;?)null</c>.
+    /// </summary>
     public ReadOnlyMemory<byte>? Password { get; init; }
 
     public MqttOutboundWill? Will { get; init; }

@@ -15,7 +15,8 @@ internal readonly record struct MqttOutboundProperties
 
     public string? ResponseTopic { get; init; }
 
-    public ReadOnlyMemory<byte>? CorrelationData { get; init; }
+    /// <summary>Empty means absent: zero-length correlation data carries nothing, and a nullable here would turn a null array into an empty value silently.</summary>
+    public ReadOnlyMemory<byte> CorrelationData { get; init; }
 
     /// <summary>One for SUBSCRIBE; one per matching subscription for a PUBLISH to a client. Each 1..268,435,455.</summary>
     public ReadOnlyMemory<int> SubscriptionIdentifiers { get; init; }
@@ -28,7 +29,8 @@ internal readonly record struct MqttOutboundProperties
 
     public string? AuthenticationMethod { get; init; }
 
-    public ReadOnlyMemory<byte>? AuthenticationData { get; init; }
+    /// <summary>Empty means absent.</summary>
+    public ReadOnlyMemory<byte> AuthenticationData { get; init; }
 
     public byte? RequestProblemInformation { get; init; }
 

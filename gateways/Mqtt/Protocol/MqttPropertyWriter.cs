@@ -14,7 +14,7 @@ internal static class MqttPropertyWriter
         size += p.MessageExpiryInterval.HasValue ? 5 : 0;
         size += StringSize(p.ContentType);
         size += StringSize(p.ResponseTopic);
-        size += p.CorrelationData is { } correlation ? 3 + correlation.Length : 0;
+        size += p.CorrelationData.IsEmpty ? 0 : 3 + p.CorrelationData.Length;
         foreach (int identifier in p.SubscriptionIdentifiers.Span)
         {
             size += 1 + MqttVariableByteInteger.SizeOf(identifier);
@@ -24,7 +24,7 @@ internal static class MqttPropertyWriter
         size += StringSize(p.AssignedClientIdentifier);
         size += p.ServerKeepAlive.HasValue ? 3 : 0;
         size += StringSize(p.AuthenticationMethod);
-        size += p.AuthenticationData is { } authentication ? 3 + authentication.Length : 0;
+        size += p.AuthenticationData.IsEmpty ? 0 : 3 + p.AuthenticationData.Length;
         size += p.RequestProblemInformation.HasValue ? 2 : 0;
         size += p.WillDelayInterval.HasValue ? 5 : 0;
         size += p.RequestResponseInformation.HasValue ? 2 : 0;
@@ -150,14 +150,14 @@ internal static class MqttPropertyWriter
         return 1 + MqttBodyWriter.WriteString(destination[1..], value);
     }
 
-    private static int Binary(Span<byte> destination, MqttPropertyId id, ReadOnlyMemory<byte>? value)
+    private static int Binary(Span<byte> destination, MqttPropertyId id, ReadOnlyMemory<byte> value)
     {
-        if (value is not { } v)
+        if (value.IsEmpty)
         {
             return 0;
         }
 
         destination[0] = (byte)id;
-        return 1 + MqttBodyWriter.WriteBinary(destination[1..], v.Span);
+        return 1 + MqttBodyWriter.WriteBinary(destination[1..], value.Span);
     }
 }
