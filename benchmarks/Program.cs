@@ -1,11 +1,26 @@
 using SmartCity.Twin.Benchmarks;
+using SmartCity.Twin.Benchmarks.Mqtt;
 
 // dotnet run -c Release --project benchmarks -- runtime [--quick] [options]: the runtime load test (docs/performance.md).
 // The throughput parts need their own measurement (open-loop producers, drain detection), hence no BenchmarkDotNet here.
+// dotnet run -c Release --project benchmarks -- mqtt [--quick] [options]: the MQTT endpoint load test; "mqtt-load" is its
+// publisher child process.
+if (args.Length > 0 && args[0] == "mqtt")
+{
+    return await MqttBenchmarkCommand.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "mqtt-load")
+{
+    return await MqttLoadGenerator.RunAsync(args);
+}
+
 if (args.Length == 0 || args[0] != "runtime")
 {
     Console.Error.WriteLine("Usage: dotnet run -c Release --project benchmarks -- runtime [--quick] [--grains N] [--messages N] [--twin-messages N] [--repeats N] [--producers N]");
     Console.Error.WriteLine("       [--rpc-callers N] [--rpc-seconds S] [--memory-twins N] [--skip oneway,twin,rpc,memory] [--out DIR]");
+    Console.Error.WriteLine("   or: dotnet run -c Release --project benchmarks -- mqtt [--quick] [--connections N] [--seconds S] [--warmup S] [--window N]");
+    Console.Error.WriteLine("       [--protocol 4|5] [--idle-connections N] [--skip endpoint,mosquitto,idle] [--out DIR]");
     return 2;
 }
 
