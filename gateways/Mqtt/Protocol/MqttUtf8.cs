@@ -39,6 +39,63 @@ internal static class MqttUtf8
         }
     }
 
+    /// <summary>
+    /// A payload announced as UTF-8 character data (v5 Payload Format Indicator 1): well-formed UTF-8 of any length,
+    /// checked segment by segment without copying; U+0000 is allowed here, unlike in MQTT strings. A server may refuse
+    /// a payload that fails with 0x99 (Payload format invalid).
+    /// </summary>
+    public static bool IsValidCharacterData(in ReadOnlySequence<byte> utf8)
+    {
+        if (utf8.IsSingleSegment)
+        {
+            return System.Text.Unicode.Utf8.IsValid(utf8.FirstSpan);
+        }
+
+        Span<char> chars = stackalloc char[256];
+        Span<byte> carry = stackalloc byte[4];
+        int carried = 0;
+        foreach (ReadOnlyMemory<byte> segment in utf8)
+        {
+            ReadOnlySpan<byte> span = segment.Span;
+
+            // A code point split by the segment boundary: finish it byte by byte.
+            while (carried > 0 && !span.IsEmpty)
+            {
+                carry[carried++] = span[0];
+                span = span[1..];
+                OperationStatus joined = System.Text.Unicode.Utf8.ToUtf16(carry[..carried], chars, out _, out _, replaceInvalidSequences: false, isFinalBlock: false);
+                if (joined == OperationStatus.InvalidData || (joined == OperationStatus.NeedMoreData && carried == carry.Length))
+                {
+                    return false;
+                }
+
+                if (joined == OperationStatus.Done)
+                {
+                    carried = 0;
+                }
+            }
+
+            while (!span.IsEmpty)
+            {
+                OperationStatus status = System.Text.Unicode.Utf8.ToUtf16(span, chars, out int read, out _, replaceInvalidSequences: false, isFinalBlock: false);
+                span = span[read..];
+                if (status == OperationStatus.InvalidData)
+                {
+                    return false;
+                }
+
+                if (status == OperationStatus.NeedMoreData)
+                {
+                    span.CopyTo(carry);
+                    carried = span.Length;
+                    break;
+                }
+            }
+        }
+
+        return carried == 0;
+    }
+
     /// <summary>The string a decoded slice spells; allocates, so call it only when a <see cref="string"/> is needed.</summary>
     public static string GetString(in ReadOnlySequence<byte> utf8) =>
         utf8.IsSingleSegment ? Encoding.UTF8.GetString(utf8.FirstSpan) : Encoding.UTF8.GetString(in utf8);
