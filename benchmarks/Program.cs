@@ -20,7 +20,7 @@ if (args.Length == 0 || args[0] != "runtime")
     Console.Error.WriteLine("Usage: dotnet run -c Release --project benchmarks -- runtime [--quick] [--grains N] [--messages N] [--twin-messages N] [--repeats N] [--producers N]");
     Console.Error.WriteLine("       [--rpc-callers N] [--rpc-seconds S] [--memory-twins N] [--skip oneway,twin,rpc,memory] [--out DIR]");
     Console.Error.WriteLine("   or: dotnet run -c Release --project benchmarks -- mqtt [--quick] [--connections N] [--seconds S] [--warmup S] [--window N]");
-    Console.Error.WriteLine("       [--protocol 4|5] [--idle-connections N] [--skip endpoint,mosquitto,idle] [--out DIR]");
+    Console.Error.WriteLine("       [--protocol 4|5] [--idle-connections N] [--skip endpoint,twin,mosquitto,idle] [--out DIR]");
     return 2;
 }
 

@@ -23,7 +23,7 @@ internal sealed record MqttBenchmarkSettings
 
     public int IdleConnections { get; private init; } = 10_000;
 
-    /// <summary>Skip phases: "endpoint", "mosquitto", "idle".</summary>
+    /// <summary>Skip phases: "endpoint", "twin", "mosquitto", "idle".</summary>
     public IReadOnlySet<string> Skip { get; private init; } = new HashSet<string>();
 
     public string OutputDirectory { get; private init; } = Path.Combine("BenchmarkDotNet.Artifacts", "mqtt");
@@ -53,7 +53,7 @@ internal sealed record MqttBenchmarkSettings
                 "--idle-connections" => settings with { IdleConnections = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--skip" => settings with { Skip = value.Split(',').ToHashSet() },
                 "--out" => settings with { OutputDirectory = value },
-                _ => throw new ArgumentException($"Unknown option '{option}'. Options: --quick --connections N --seconds S --warmup S --window N --protocol 4|5 --idle-connections N --skip endpoint,mosquitto,idle --out DIR."),
+                _ => throw new ArgumentException($"Unknown option '{option}'. Options: --quick --connections N --seconds S --warmup S --window N --protocol 4|5 --idle-connections N --skip endpoint,twin,mosquitto,idle --out DIR."),
             };
         }
 

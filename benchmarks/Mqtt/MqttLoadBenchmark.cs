@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SmartCity.Twin.Benchmarks.Hosting;
+using SmartCity.Twin.Benchmarks.Workloads;
+using SmartCity.Twin.Gateways.Devices.Topics;
+using SmartCity.Twin.Grains.Hosting;
 using SmartCity.Twin.Gateways.Mqtt.Broker;
 using SmartCity.Twin.Gateways.Mqtt.Client;
 using SmartCity.Twin.Gateways.Mqtt.Hosting;
@@ -17,14 +21,22 @@ internal sealed class MqttLoadBenchmark(MqttBenchmarkSettings settings)
     public async Task<MqttBenchmarkReport> RunAsync()
     {
         var report = new MqttBenchmarkReport(settings);
-        report.Notes.Add("The endpoint runs with a permissive test authority (every client accepted, every publish counted and accepted, "
-            + "not routed unless the phase says so): the endpoint's own cost, not the twin's grains behind it.");
+        report.Notes.Add("\"endpoint\" phases run a permissive test authority (every client accepted, every publish counted and accepted, "
+            + "not routed unless the phase says so): the endpoint's own cost. \"twin\" phases hand every publish to the real "
+            + "TwinMessageSink (JSON validation, then the environment-sensor twin grain in an in-process grain runtime with memory storage); "
+            + "only the device credential check is left out.");
 
         if (!settings.Skip.Contains("endpoint"))
         {
             report.Throughput.Add(await EndpointThroughputAsync("endpoint QoS 0", MqttQualityOfService.AtMostOnce, routeToSubscriber: false));
             report.Throughput.Add(await EndpointThroughputAsync("endpoint QoS 0 routed", MqttQualityOfService.AtMostOnce, routeToSubscriber: true));
             report.Throughput.Add(await EndpointThroughputAsync("endpoint QoS 1", MqttQualityOfService.AtLeastOnce, routeToSubscriber: false));
+        }
+
+        if (!settings.Skip.Contains("twin"))
+        {
+            report.Throughput.Add(await TwinThroughputAsync("twin QoS 0", MqttQualityOfService.AtMostOnce, report));
+            report.Throughput.Add(await TwinThroughputAsync("twin QoS 1", MqttQualityOfService.AtLeastOnce, report));
         }
 
         if (!settings.Skip.Contains("mosquitto"))
@@ -65,6 +77,25 @@ internal sealed class MqttLoadBenchmark(MqttBenchmarkSettings settings)
         var delivered = new MessageCounter();
         await using var subscriber = await SubscribeAllAsync(endpoint.Port, qos, delivered);
         return await MeasureAsync(name, delivered, endpoint.Port, qos);
+    }
+
+    private async Task<ThroughputMeasurement> TwinThroughputAsync(string name, MqttQualityOfService qos, MqttBenchmarkReport report)
+    {
+        Progress($"{name}: starting the grain runtime and provisioning {settings.Connections:N0} environment-sensor twins");
+        await using var silo = await BenchmarkSilo.StartAsync();
+        await new TwinFleet(silo.Grains, "bench-", settings.Connections).ProvisionAsync(silo.ProvinceMap);
+        var sink = new TwinMessageSink(silo.Grains, Microsoft.Extensions.Options.Options.Create(new TwinOptions()), NullLogger<TwinMessageSink>.Instance);
+        var applied = new MessageCounter();
+        var refused = new MessageCounter();
+        await using var endpoint = new MqttEndpoint(EndpointOptions(), new TwinSinkAuthority(sink, applied, refused), TimeProvider.System, NullLoggerFactory.Instance);
+        await endpoint.StartAsync(CancellationToken.None);
+        var result = await MeasureAsync(name, applied, endpoint.Port, qos);
+        if (refused.Count > 0)
+        {
+            report.Notes.Add($"{name}: the twin refused {refused.Count:N0} messages.");
+        }
+
+        return result;
     }
 
     private async Task<ThroughputMeasurement> MosquittoThroughputAsync(string name, MqttQualityOfService qos)
@@ -133,17 +164,18 @@ internal sealed class MqttLoadBenchmark(MqttBenchmarkSettings settings)
 
     private static async Task<MqttEndpoint> StartEndpointAsync(MessageCounter applied, bool route)
     {
-        var options = new MqttEndpointOptions
-        {
-            Port = 0,
-            BindAddress = "127.0.0.1",
-            MaximumConnections = 1_000_000,
-        };
         ILoggerFactory loggers = NullLoggerFactory.Instance;
-        var endpoint = new MqttEndpoint(options, new PermissiveAuthority(applied, route), TimeProvider.System, loggers);
+        var endpoint = new MqttEndpoint(EndpointOptions(), new PermissiveAuthority(applied, route), TimeProvider.System, loggers);
         await endpoint.StartAsync(CancellationToken.None);
         return endpoint;
     }
+
+    private static MqttEndpointOptions EndpointOptions() => new()
+    {
+        Port = 0,
+        BindAddress = "127.0.0.1",
+        MaximumConnections = 1_000_000,
+    };
 
     /// <summary>The one subscriber to <c>#</c> whose deliveries are counted (the baseline's measuring point).</summary>
     private async Task<MqttClientConnection> SubscribeAllAsync(int port, MqttQualityOfService qos, MessageCounter delivered)

@@ -1,0 +1,37 @@
+using SmartCity.Twin.Gateways.Devices.Topics;
+using SmartCity.Twin.Gateways.Mqtt.Broker;
+
+namespace SmartCity.Twin.Benchmarks.Mqtt;
+
+/// <summary>The per-connection side of <see cref="TwinSinkAuthority"/>.</summary>
+internal sealed class TwinSinkPolicy(string identity, IDeviceMessageSink sink, MessageCounter applied, MessageCounter refused) : IMqttClientPolicy
+{
+    public string Identity => identity;
+
+    public MqttSubscriptionDecision AuthorizeSubscription(string topicFilter) => MqttSubscriptionDecision.Grant(topicFilter);
+
+    public string OutgoingTopic(string routedTopic) => routedTopic;
+
+    public ValueTask<MqttPublishDecision> AuthorizePublishAsync(MqttInboundPublish publish, CancellationToken cancellationToken)
+    {
+        var pending = sink.ApplyAsync(publish.Topic, publish.Payload, publish.ReceivedAt, cancellationToken, publish.QualityOfService);
+        if (pending.IsCompletedSuccessfully)
+        {
+            return ValueTask.FromResult(Count(pending.Result));
+        }
+
+        return AwaitAsync(pending);
+    }
+
+    public void OnConnectionClosed(MqttConnectionCloseReason reason)
+    {
+    }
+
+    private async ValueTask<MqttPublishDecision> AwaitAsync(ValueTask<MqttPublishDecision> pending) => Count(await pending);
+
+    private MqttPublishDecision Count(MqttPublishDecision decision)
+    {
+        (decision.IsAccepted ? applied : refused).Increment();
+        return decision;
+    }
+}
