@@ -17,6 +17,9 @@ internal sealed class TestAuthority : IMqttClientAuthority
     /// <summary>When set, every publish decision waits this long (to show that PUBACK follows the policy).</summary>
     public TimeSpan PublishDelay { get; set; }
 
+    /// <summary>Whether policies keep every publish in <see cref="Publishes"/>; off for load, so memory stays flat.</summary>
+    public bool RecordPublishes { get; set; } = true;
+
     public ValueTask<MqttConnectOutcome> AuthenticateAsync(MqttConnectRequest request, CancellationToken cancellationToken)
     {
         return request.Username switch

@@ -22,14 +22,24 @@ internal sealed class TestPolicy(TestAuthority authority, string clientId) : IMq
     public string OutgoingTopic(string routedTopic) =>
         routedTopic.StartsWith(DevicePrefix, StringComparison.Ordinal) ? "me/" + routedTopic[DevicePrefix.Length..] : routedTopic;
 
-    public async ValueTask<MqttPublishDecision> AuthorizePublishAsync(MqttInboundPublish publish, CancellationToken cancellationToken)
+    public ValueTask<MqttPublishDecision> AuthorizePublishAsync(MqttInboundPublish publish, CancellationToken cancellationToken)
     {
-        if (authority.PublishDelay > TimeSpan.Zero)
+        return authority.PublishDelay > TimeSpan.Zero ? DelayedAsync(publish, cancellationToken) : ValueTask.FromResult(Decide(publish));
+    }
+
+    private async ValueTask<MqttPublishDecision> DelayedAsync(MqttInboundPublish publish, CancellationToken cancellationToken)
+    {
+        await Task.Delay(authority.PublishDelay, cancellationToken);
+        return Decide(publish);
+    }
+
+    private MqttPublishDecision Decide(MqttInboundPublish publish)
+    {
+        if (authority.RecordPublishes || publish.IsWill)
         {
-            await Task.Delay(authority.PublishDelay, cancellationToken);
+            authority.Publishes.Enqueue(publish with { Payload = new System.Buffers.ReadOnlySequence<byte>(System.Buffers.BuffersExtensions.ToArray(publish.Payload)) });
         }
 
-        authority.Publishes.Enqueue(publish with { Payload = new System.Buffers.ReadOnlySequence<byte>(System.Buffers.BuffersExtensions.ToArray(publish.Payload)) });
         if (publish.Topic.StartsWith("forbidden/", StringComparison.Ordinal))
         {
             return MqttPublishDecision.Refuse(MqttReasonCode.NotAuthorized, "not your topic");
