@@ -12,6 +12,13 @@ internal readonly struct MqttConnectPacket
 
     public MqttProtocolVersion Version => (MqttProtocolVersion)ProtocolLevel;
 
+    /// <summary>
+    /// The CONNACK format to refuse an unsupported level with: a 3.1-era client (level below 5) understands only the
+    /// two-byte 3.1.1 CONNACK, where <see cref="MqttReasonCode.UnsupportedProtocolVersion"/> becomes return code 0x01;
+    /// anything newer gets the v5 CONNACK with 0x84 (5.0 3.1.2.2).
+    /// </summary>
+    public MqttProtocolVersion RefusalVersion => ProtocolLevel < (byte)MqttProtocolVersion.V500 ? MqttProtocolVersion.V311 : MqttProtocolVersion.V500;
+
     /// <summary>Clean Session in 3.1.1, Clean Start in 5.0.</summary>
     public bool CleanStart { get; init; }
 

@@ -12,6 +12,10 @@ internal enum MqttFrameStatus : byte
     /// <summary>The fixed header is broken (reserved type or flags, 5-byte or non-minimal Remaining Length); close the connection.</summary>
     Malformed,
 
-    /// <summary>The packet is larger than the agreed maximum; known from the length bytes alone, so nothing more is read (v5: 0x95).</summary>
+    /// <summary>
+    /// The packet is larger than the agreed maximum; known from the length bytes alone, so nothing more is read (v5: 0x95).
+    /// <see cref="MqttFrame.Header"/> says which packet type it was; its Remaining Length is a lower bound when the
+    /// length bytes were not all there yet.
+    /// </summary>
     TooLarge,
 }

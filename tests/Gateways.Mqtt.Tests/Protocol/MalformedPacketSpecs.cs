@@ -209,11 +209,11 @@ public class MalformedPacketSpecs
     }
 
     [Theory]
-    [InlineData("MQTT", 3)]
-    [InlineData("MQTT", 6)]
-    [InlineData("MQIsdp", 3)]
-    [InlineData("MQTX", 4)]
-    public void An_unknown_protocol_name_or_level_is_unsupported_and_keeps_the_level(string name, byte level)
+    [InlineData("MQTT", 3, V311)]
+    [InlineData("MQTT", 6, V500)]
+    [InlineData("MQIsdp", 3, V311)]
+    [InlineData("MQTX", 4, V311)]
+    public void An_unknown_protocol_name_or_level_is_unsupported_and_keeps_the_level(string name, byte level, MqttProtocolVersion refusalVersion)
     {
         byte[] bytes = Packet(0x10, Str(name), [level, 0x02], U16(10), Str("c"));
 
@@ -222,6 +222,7 @@ public class MalformedPacketSpecs
         Assert.Equal(MqttDecodeStatus.UnsupportedProtocolVersion, result.Status);
         Assert.Equal(MqttReasonCode.UnsupportedProtocolVersion, result.ReasonCode);
         Assert.Equal(level, packet.ProtocolLevel);
+        Assert.Equal(refusalVersion, packet.RefusalVersion);
     }
 
     // ---- properties ----
