@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
+using SmartCity.Twin.Gateways.Devices.Identity;
 
 namespace SmartCity.Twin.Silo.Auth;
 
-/// <summary>The admin API key that guards state-changing endpoints.</summary>
-internal sealed class AdminKey
+/// <summary>The admin API key that guards state-changing endpoints, and lets operators watch device topics over MQTT.</summary>
+internal sealed class AdminKey : IOperatorKeys
 {
     public const string HeaderName = "X-Api-Key";
 
@@ -26,4 +27,6 @@ internal sealed class AdminKey
 
         return CryptographicOperations.FixedTimeEquals(_value, Encoding.UTF8.GetBytes(candidate));
     }
+
+    public bool IsOperatorKey(ReadOnlySpan<byte> password) => CryptographicOperations.FixedTimeEquals(_value, password);
 }

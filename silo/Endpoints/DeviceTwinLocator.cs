@@ -1,11 +1,12 @@
 using SmartCity.Twin.Grains.Devices;
+using SmartCity.Twin.Grains.Devices.Credentials;
 using SmartCity.Twin.Runtime;
 
 namespace SmartCity.Twin.Silo.Endpoints;
 
 /// <summary>
-/// Finds the twin behind a device id. Ids do not name their kind and there is no device directory yet, so every
-/// kind's twin is asked; the first (in <see cref="DeviceKind"/> order) that was provisioned or heard from wins.
+/// Finds the twin behind a device id: registered devices through their credentials' kind; unregistered ones (the demo
+/// province, devices heard through the bridge) by asking every kind's twin, the first provisioned or heard from winning.
 /// </summary>
 internal sealed class DeviceTwinLocator(IGrainFactory grains)
 {
@@ -13,6 +14,12 @@ internal sealed class DeviceTwinLocator(IGrainFactory grains)
 
     public async Task<LocatedTwin?> FindAsync(string deviceId)
     {
+        if (await grains.GetGrain<IDeviceCredentials>(deviceId).GetKind() is { } registered)
+        {
+            var twin = grains.GetDeviceTwin(registered, deviceId);
+            return new LocatedTwin(twin, await twin.GetSnapshot());
+        }
+
         var twins = Kinds.Select(kind => grains.GetDeviceTwin(kind, deviceId)).ToArray();
         var snapshots = await Task.WhenAll(twins.Select(twin => twin.GetSnapshot()));
         for (var i = 0; i < twins.Length; i++)

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartCity.Twin.Gateways.Devices.Hosting;
+using SmartCity.Twin.Gateways.Devices.Identity;
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Hosting;
 using SmartCity.Twin.Runtime.Hosting;
@@ -37,13 +39,19 @@ internal static class SiloApplication
 
         var services = builder.Services;
         services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
-        services.AddSingleton(new AdminKey(adminKey.Key));
+        var key = new AdminKey(adminKey.Key);
+        services.AddSingleton(key);
+        services.AddSingleton<IOperatorKeys>(key);
         services.AddSingleton(new SiloReadiness(demo.Enabled));
         services.AddSingleton<AdminKeyEndpointFilter>();
         services.AddHostedService<HostStartedListener>();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo");
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new DeviceKindJsonConverter());
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTwinGrains();
@@ -51,6 +59,7 @@ internal static class SiloApplication
             .AddGrainAssembly(typeof(IDeviceTwin).Assembly)
             .UseConfiguredStorage(storage));
         services.AddSingleton<DeviceTwinLocator>();
+        services.AddDeviceEndpoint(configuration);
         if (demo.Enabled)
         {
             services.AddHostedService<DemoProvisioner>();

@@ -26,8 +26,9 @@ internal sealed class DeviceEndpointFixture : IAsyncDisposable
         Cluster = cluster;
         var grains = cluster.GrainFactory;
         var sink = new TwinMessageSink(grains, cluster.Services.GetRequiredService<IOptions<TwinOptions>>(), NullLogger<TwinMessageSink>.Instance);
-        Commands = new DeviceCommandDispatcher(Broker, cluster.TimeProvider);
-        Authority = new DeviceAuthority(grains, new FixedOperatorKey(OperatorKey), sink, Commands, new DeviceConnections(), cluster.TimeProvider, NullLogger<DeviceAuthority>.Instance);
+        var pending = new PendingCommands();
+        Commands = new DeviceCommandDispatcher(Broker, pending, cluster.TimeProvider);
+        Authority = new DeviceAuthority(grains, new FixedOperatorKey(OperatorKey), sink, pending, new DeviceConnections(), cluster.TimeProvider, NullLogger<DeviceAuthority>.Instance);
     }
 
     public InProcessTestCluster Cluster { get; }

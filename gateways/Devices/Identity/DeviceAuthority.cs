@@ -18,7 +18,7 @@ internal sealed class DeviceAuthority(
     IGrainFactory grains,
     IOperatorKeys operatorKeys,
     TwinMessageSink sink,
-    DeviceCommandDispatcher commands,
+    PendingCommands commands,
     DeviceConnections connections,
     TimeProvider clock,
     ILogger<DeviceAuthority> logger) : IMqttClientAuthority

@@ -23,7 +23,7 @@ internal sealed class DevicePolicy : IMqttClientPolicy
     private readonly string _commandPrefix;
     private readonly string _thingsBoardPrefix;
     private readonly TwinMessageSink _sink;
-    private readonly DeviceCommandDispatcher _commands;
+    private readonly PendingCommands _commands;
     private readonly DeviceConnections _connections;
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _clock;
@@ -34,7 +34,7 @@ internal sealed class DevicePolicy : IMqttClientPolicy
         string deviceId,
         bool hasWill,
         TwinMessageSink sink,
-        DeviceCommandDispatcher commands,
+        PendingCommands commands,
         DeviceConnections connections,
         IGrainFactory grains,
         TimeProvider clock,

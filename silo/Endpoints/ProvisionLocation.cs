@@ -1,0 +1,3 @@
+namespace SmartCity.Twin.Silo.Endpoints;
+
+internal sealed record ProvisionLocation(double? Lon, double? Lat);
