@@ -17,7 +17,11 @@ public interface IMqttClientPolicy
     /// </summary>
     MqttSubscriptionDecision AuthorizeSubscription(string topicFilter);
 
-    /// <summary>The topic name the client sees for a message routed under <paramref name="routedTopic"/>; usually the same string.</summary>
+    /// <summary>
+    /// The topic name the client sees for a message routed under <paramref name="routedTopic"/>; usually the same string.
+    /// Called from the connection's writer, which may run at the same time as the receive loop's calls: keep it a pure
+    /// function of its argument (and of what was fixed when the policy was created).
+    /// </summary>
     string OutgoingTopic(string routedTopic);
 
     /// <summary>

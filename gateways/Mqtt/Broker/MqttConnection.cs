@@ -333,6 +333,12 @@ internal sealed class MqttConnection
         }
 
         var (session, sessionPresent) = _endpoint.AttachSession(this, _clientId, packet.CleanStart, expiry);
+        if (session is null)
+        {
+            await RefuseAsync(MqttReasonCode.QuotaExceeded).ConfigureAwait(false);
+            return false;
+        }
+
         _session = session;
 
         var properties = IsV5 ? ConnAckProperties(assignedClientId, expiry != packet.SessionExpiryInterval ? expiry : null) : [];
@@ -757,6 +763,13 @@ internal sealed class MqttConnection
             if (existed && previous!.Filter != effective)
             {
                 _endpoint.Subscriptions.Remove(session, previous.Filter);
+            }
+
+            if (session.IsDiscarded)
+            {
+                // A clean-start takeover ended this session while the old connection was still reading.
+                codes[i] = refused;
+                continue;
             }
 
             // MQTT-3.8.4-3: an identical filter replaces the existing subscription.

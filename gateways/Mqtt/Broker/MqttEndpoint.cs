@@ -291,7 +291,8 @@ internal sealed class MqttEndpoint : IMqttBroker, IAsyncDisposable
     /// Binds a connection to its session after CONNACK is decided: reuses a persistent one (Clean Start 0) or starts
     /// afresh, takes the session over from an older connection (MQTT-3.1.4-3), and cancels a delayed Will (MQTT-3.1.3-9).
     /// </summary>
-    internal (MqttSession Session, bool SessionPresent) AttachSession(MqttConnection connection, string clientId, bool cleanStart, uint expirySeconds)
+    /// <returns>The session, or null when a new session would exceed <see cref="MqttEndpointOptions.MaximumSessions"/>.</returns>
+    internal (MqttSession? Session, bool SessionPresent) AttachSession(MqttConnection connection, string clientId, bool cleanStart, uint expirySeconds)
     {
         MqttConnection? previous;
         MqttPendingWill? endedWill = null;
@@ -300,6 +301,11 @@ internal sealed class MqttEndpoint : IMqttBroker, IAsyncDisposable
         lock (_sessionsGate)
         {
             _sessions.TryGetValue(clientId, out var existing);
+            if (existing is null && _sessions.Count >= Options.MaximumSessions)
+            {
+                return (null, false);
+            }
+
             previous = existing?.Connection;
             if (existing is not null && cleanStart)
             {

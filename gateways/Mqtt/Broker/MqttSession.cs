@@ -37,6 +37,9 @@ internal sealed class MqttSession(string clientId, int maximumQueuedMessages, Mq
     /// <summary>A v5 Will waiting for its Will Delay Interval; cancelled if the session is reconnected (MQTT-3.1.3-9).</summary>
     public MqttPendingWill? PendingWill { get; set; }
 
+    /// <summary>The session ended (clean start, expiry); a connection still holding it must not add to it.</summary>
+    public bool IsDiscarded { get; private set; }
+
     public int PendingCount
     {
         get
@@ -205,6 +208,7 @@ internal sealed class MqttSession(string clientId, int maximumQueuedMessages, Mq
     {
         lock (Gate)
         {
+            IsDiscarded = true;
             _pending.Clear();
             _inflight.Clear();
             _resend.Clear();

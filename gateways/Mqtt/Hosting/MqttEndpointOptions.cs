@@ -41,6 +41,9 @@ public sealed class MqttEndpointOptions
     /// <summary>Connections accepted at once; further ones are refused (v5 CONNACK 0x89 "server busy"). Default 100,000.</summary>
     public int MaximumConnections { get; set; } = 100_000;
 
+    /// <summary>Sessions held at once, online or offline; a CONNECT that would start another is refused (v5 0x97 "quota exceeded", 3.1.1 return code 3). Default 1,000,000.</summary>
+    public int MaximumSessions { get; set; } = 1_000_000;
+
     /// <summary>Retained messages kept; further new retained topics are refused (v5 0x97 "quota exceeded"). Default 1,000,000.</summary>
     public int MaximumRetainedMessages { get; set; } = 1_000_000;
 }

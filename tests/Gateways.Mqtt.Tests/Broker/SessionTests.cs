@@ -198,4 +198,15 @@ public sealed class SessionTests
         Assert.Equal("long", publish.PayloadText);
         Assert.InRange((uint)publish.Properties[0x02], 1u, 9u);
     }
+
+    [Fact]
+    public async Task A_CONNECT_that_would_exceed_the_session_limit_is_refused_with_0x97()
+    {
+        await using var harness = await EndpointHarness.StartAsync(o => o.MaximumSessions = 1);
+        await using var first = await harness.OpenAsync();
+        Assert.Equal(0, (await first.ConnectAsync(MqttProtocolVersion.V500, "one")).ReasonCode);
+        await using var second = await harness.OpenAsync();
+        Assert.Equal(0x97, (await second.ConnectAsync(MqttProtocolVersion.V500, "two")).ReasonCode);
+        await second.ExpectClosedAsync();
+    }
 }
