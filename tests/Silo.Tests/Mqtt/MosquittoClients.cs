@@ -56,8 +56,11 @@ internal static class MosquittoClients
     public static async Task<ClientProcess> StartSubscriberAsync(
         int port, string protocolVersion, string username, string password, string topicFilter)
     {
-        var subscriber = ClientProcess.Start("mosquitto_sub",
+        // mosquitto_sub does not flush its debug lines into a pipe; stdbuf makes its stdout line-buffered.
+        var subscriber = ClientProcess.Start("stdbuf",
         [
+            "-oL",
+            "mosquitto_sub",
             "-h", "127.0.0.1",
             "-p", port.ToString(CultureInfo.InvariantCulture),
             "-V", protocolVersion,
