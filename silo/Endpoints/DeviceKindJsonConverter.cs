@@ -16,4 +16,11 @@ internal sealed class DeviceKindJsonConverter : JsonConverter<DeviceKind>
     }
 
     public override void Write(Utf8JsonWriter writer, DeviceKind value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToName());
+
+    /// <summary>Roll-ups count devices per kind in dictionaries keyed by kind.</summary>
+    public override DeviceKind ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Read(ref reader, typeToConvert, options);
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, DeviceKind value, JsonSerializerOptions options) =>
+        writer.WritePropertyName(value.ToName());
 }

@@ -169,7 +169,7 @@ internal static class TwinEndpoints
         var outcome = await commands.SendAsync(located.Snapshot.Kind, id, name, payload, timeout, http.RequestAborted);
         return outcome.Status switch
         {
-            DeviceCommandStatus.Replied => TypedResults.Ok(ReplyOf(outcome)),
+            DeviceCommandStatus.Replied => ReplyOf(outcome),
             DeviceCommandStatus.NotSubscribed => TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Device not listening for commands",
@@ -181,17 +181,13 @@ internal static class TwinEndpoints
         };
     }
 
-    private static CommandReplyResponse ReplyOf(DeviceCommandOutcome outcome)
+    /// <summary>The device's reply as it sent it: JSON when it is JSON, text otherwise.</summary>
+    private static IResult ReplyOf(DeviceCommandOutcome outcome)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(outcome.Reply);
-            return new CommandReplyResponse(outcome.RequestId, "replied", document.RootElement.Clone(), null);
-        }
-        catch (JsonException)
-        {
-            return new CommandReplyResponse(outcome.RequestId, "replied", null, Encoding.UTF8.GetString(outcome.Reply.Span));
-        }
+        var reader = new Utf8JsonReader(outcome.Reply.Span);
+        var isJson = JsonDocument.TryParseValue(ref reader, out var document);
+        document?.Dispose();
+        return TypedResults.Bytes(outcome.Reply.ToArray(), isJson ? "application/json" : "text/plain; charset=utf-8");
     }
 
     private static bool IsValidDeviceId(string id) =>

@@ -51,32 +51,33 @@ internal sealed partial class SiloProcess : IAsyncDisposable
 
     public static string SiloAssemblyPath { get; } = Path.Combine(AppContext.BaseDirectory, "SmartCity.Twin.Silo.dll");
 
-    /// <summary>Starts the silo on a free loopback port with the given data folder and extra arguments.</summary>
+    /// <summary>
+    /// Starts the silo on free loopback ports (HTTP, and MQTT as <see cref="MqttPort"/>: silos of parallel tests must
+    /// not all claim 1883) with the given data folder and extra arguments.
+    /// </summary>
     public static SiloProcess Start(string dataPath, params string[] extraArguments)
     {
         var port = FreePort();
+        var mqttPort = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
         var arguments = new List<string>
         {
             SiloAssemblyPath,
             "--urls", $"http://127.0.0.1:{port}",
             "--Storage:Path", dataPath,
+            "--Mqtt:Port", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         arguments.AddRange(extraArguments);
-        return StartRaw(arguments, baseAddress);
-    }
-
-    /// <summary>The port passed as <c>--Mqtt:Port</c> by <see cref="StartWithMqtt"/>; 0 when started without it.</summary>
-    public int MqttPort { get; private set; }
-
-    /// <summary>Like <see cref="Start"/>, and also serves MQTT on a second free loopback port (<see cref="MqttPort"/>).</summary>
-    public static SiloProcess StartWithMqtt(string dataPath, params string[] extraArguments)
-    {
-        var mqttPort = FreePort();
-        var silo = Start(dataPath, ["--Mqtt:Port", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extraArguments]);
+        var silo = StartRaw(arguments, baseAddress);
         silo.MqttPort = mqttPort;
         return silo;
     }
+
+    /// <summary>The port the silo serves MQTT on.</summary>
+    public int MqttPort { get; private set; }
+
+    /// <summary>Same as <see cref="Start"/>; says at the call site that the test speaks MQTT.</summary>
+    public static SiloProcess StartWithMqtt(string dataPath, params string[] extraArguments) => Start(dataPath, extraArguments);
 
     /// <summary>Starts the silo with exactly these arguments (after the assembly path).</summary>
     public static SiloProcess StartWithArguments(params string[] arguments)

@@ -68,7 +68,7 @@ internal sealed class DeviceAuthority(
             return Refuse(request, $"unknown device '{deviceId}' or wrong secret");
         }
 
-        var policy = new DevicePolicy(kind.Value, deviceId, request.WillTopic is not null, sink, commands, connections, grains, clock, logger);
+        var policy = new DevicePolicy(kind.Value, deviceId, sink, commands, connections, logger);
         if (request.WillTopic is { } willTopic && !policy.MayUseWill(willTopic))
         {
             policy.OnConnectionClosed(MqttConnectionCloseReason.ServerShutdown);

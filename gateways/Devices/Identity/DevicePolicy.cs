@@ -5,7 +5,6 @@ using SmartCity.Twin.Gateways.Devices.Topics;
 using SmartCity.Twin.Gateways.Mqtt.Broker;
 using SmartCity.Twin.Gateways.Mqtt.Protocol;
 using SmartCity.Twin.Grains.Devices;
-using SmartCity.Twin.Runtime;
 
 namespace SmartCity.Twin.Gateways.Devices.Identity;
 
@@ -18,36 +17,27 @@ internal sealed class DevicePolicy : IMqttClientPolicy
     private readonly DeviceKind _kind;
     private readonly string _deviceId;
     private readonly long _generation;
-    private readonly bool _hasWill;
     private readonly string _prefix;
     private readonly string _commandPrefix;
     private readonly string _thingsBoardPrefix;
     private readonly TwinMessageSink _sink;
     private readonly PendingCommands _commands;
     private readonly DeviceConnections _connections;
-    private readonly IGrainFactory _grains;
-    private readonly TimeProvider _clock;
     private readonly ILogger _logger;
 
     public DevicePolicy(
         DeviceKind kind,
         string deviceId,
-        bool hasWill,
         TwinMessageSink sink,
         PendingCommands commands,
         DeviceConnections connections,
-        IGrainFactory grains,
-        TimeProvider clock,
         ILogger logger)
     {
         _kind = kind;
         _deviceId = deviceId;
-        _hasWill = hasWill;
         _sink = sink;
         _commands = commands;
         _connections = connections;
-        _grains = grains;
-        _clock = clock;
         _logger = logger;
         _prefix = DeviceTopic.Prefix(kind, deviceId);
         _commandPrefix = _prefix + "cmd/";
@@ -122,19 +112,11 @@ internal sealed class DevicePolicy : IMqttClientPolicy
         }
     }
 
-    public void OnConnectionClosed(MqttConnectionCloseReason reason)
-    {
-        var newest = _connections.IsNewest(_deviceId, _generation);
-        _connections.Close(_deviceId, _generation);
-
-        // With a Will, the Will says when the device is offline (after its Will Delay); a silo that is stopping says nothing.
-        if (_hasWill || !newest || reason is MqttConnectionCloseReason.SessionTakenOver or MqttConnectionCloseReason.ServerShutdown)
-        {
-            return;
-        }
-
-        _ = _grains.GetDeviceTwin(_kind, _deviceId).ReportStatus(DeviceStatus.Offline, _clock.GetUtcNow());
-    }
+    /// <remarks>
+    /// Closing is not going offline: battery-powered stations connect, publish and disconnect on every reading. A device
+    /// says it is offline through its Will on <c>status</c>; silence is timed out by the twin.
+    /// </remarks>
+    public void OnConnectionClosed(MqttConnectionCloseReason reason) => _connections.Close(_deviceId, _generation);
 
     private ValueTask<MqttPublishDecision> ThingsBoardPublish(MqttInboundPublish publish)
     {
