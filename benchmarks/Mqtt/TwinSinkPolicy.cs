@@ -1,5 +1,6 @@
 using SmartCity.Twin.Gateways.Devices.Topics;
 using SmartCity.Twin.Gateways.Mqtt.Broker;
+using SmartCity.Twin.Gateways.Mqtt.Protocol;
 
 namespace SmartCity.Twin.Benchmarks.Mqtt;
 
@@ -14,7 +15,10 @@ internal sealed class TwinSinkPolicy(string identity, IDeviceMessageSink sink, M
 
     public ValueTask<MqttPublishDecision> AuthorizePublishAsync(MqttInboundPublish publish, CancellationToken cancellationToken)
     {
-        var pending = sink.ApplyAsync(publish.Topic, publish.Payload, publish.ReceivedAt, cancellationToken, publish.QualityOfService);
+        // QoS 0 is applied as QoS 1 is, awaiting the twin: the endpoint calls the policy from the connection's receive
+        // loop, so a busy twin slows the socket (backpressure through TCP). The sink's own QoS 0 path does not wait,
+        // and a flood faster than the twins then queues in grain mailboxes without bound (docs/performance.md).
+        var pending = sink.ApplyAsync(publish.Topic, publish.Payload, publish.ReceivedAt, cancellationToken, MqttQualityOfService.AtLeastOnce);
         if (pending.IsCompletedSuccessfully)
         {
             return ValueTask.FromResult(Count(pending.Result));

@@ -50,8 +50,9 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         _stream = stream;
         _input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4 * 1024));
 
-        // Writers pause above 1 MiB queued: backpressure for publishers faster than the network.
-        _output = new Pipe(new PipeOptions(pauseWriterThreshold: 1024 * 1024, resumeWriterThreshold: 512 * 1024, useSynchronizationContext: false));
+        // Writers pause above 128 KiB queued: backpressure for publishers faster than the network, without letting
+        // thousands of connections each buffer megabytes.
+        _output = new Pipe(new PipeOptions(pauseWriterThreshold: 128 * 1024, resumeWriterThreshold: 64 * 1024, useSynchronizationContext: false));
         _inFlight = new SemaphoreSlim(Math.Max(1, options.MaximumInFlight));
     }
 
@@ -153,6 +154,11 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         }
 
         await _inFlight.WaitAsync(cancellationToken);
+        if (_closed.IsCancellationRequested)
+        {
+            throw new MqttClientException("The MQTT connection is closed.", Completion.Exception?.InnerException);
+        }
+
         var pending = MqttPendingOperation.ForPublish(qualityOfService);
         ushort packetIdentifier;
         try
@@ -742,6 +748,16 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         foreach (var operation in pending)
         {
             operation.Fail(exception);
+        }
+
+        // Wake publishers waiting for an in-flight slot; they find the connection closed and throw.
+        try
+        {
+            _inFlight.Release(short.MaxValue);
+        }
+        catch (SemaphoreFullException)
+        {
+            // Enough slots already.
         }
 
         _connAck.TrySetException(exception);
