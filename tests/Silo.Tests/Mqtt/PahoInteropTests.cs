@@ -29,6 +29,12 @@ public sealed class PahoInteropTests(MqttSiloFixture silo) : IClassFixture<MqttS
         var limit = TimeSpan.FromSeconds(1.5 * KeepAliveSeconds) + TimeSpan.FromSeconds(2);
         await silo.WaitForTwinAsync(device.Id, twin => MqttSiloFixture.Liveness(twin) == "Offline", limit, "liveness Offline after SIGKILL");
         Assert.True(sinceKill.Elapsed <= limit, $"went Offline only after {sinceKill.Elapsed}");
+
+        // It was the Will, not only the dropped connection: its retained `offline` replaced the device's `online`.
+        var line = await MosquittoClients.SubscribeUntilAsync(
+            silo.MqttPort, MosquittoClients.MqttV5, MqttSiloFixture.Operator.Username, MqttSiloFixture.AdminKey,
+            device.Topic("status"), $"{device.Topic("status")} offline", Soon);
+        Assert.Equal($"{device.Topic("status")} offline", line);
     }
 
     [Fact]
