@@ -135,7 +135,7 @@ internal sealed class ClientProcess : IAsyncDisposable
                     continue;
                 }
 
-                throw new InvalidOperationException($"{Describe()} exited (code {_process.ExitCode}) before printing the expected line.\n{Snapshot()}");
+                throw new InvalidOperationException($"{Describe()} exited (code {_process.ExitCode}) before printing the expected line (a missing client? {InstallHint}).\n{Snapshot()}");
             }
 
             if (clock.Elapsed > timeout)
