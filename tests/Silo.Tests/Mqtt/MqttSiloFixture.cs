@@ -142,18 +142,6 @@ public sealed class MqttSiloFixture : IAsyncLifetime
         return (response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>
-    /// The device's reply in a 200 answer to <c>POST .../commands</c>: the silo wraps it as
-    /// <c>{"requestId", "status": "replied", "reply": &lt;the device's JSON&gt;}</c>; a bare reply is taken as it is.
-    /// </summary>
-    internal static JsonElement CommandReply(string body)
-    {
-        var root = JsonDocument.Parse(body).RootElement.Clone();
-        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("reply", out var reply) && reply.ValueKind == JsonValueKind.Object
-            ? reply
-            : root;
-    }
-
     internal string SiloOutputTail()
     {
         var output = Silo.Output;
