@@ -32,12 +32,15 @@ internal sealed class MosquittoServer : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("mosquitto-bench-").FullName;
         var config = Path.Combine(directory, "mosquitto.conf");
 
-        // max_connections -1: unlimited; the QoS 0 queue of the one subscriber is what mosquitto would otherwise drop from.
+        // max_connections -1: unlimited. max_inflight_messages 1000 instead of the default 20: with 20 unacknowledged
+        // QoS 1 messages at a time, the one subscriber's round trips, not mosquitto, would set the QoS 1 baseline.
+        // max_queued_messages: what mosquitto queues for that subscriber before dropping.
         await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $"""
             listener {port} 127.0.0.1
             allow_anonymous true
             persistence false
             max_connections -1
+            max_inflight_messages 1000
             max_queued_messages 100000
             log_dest stderr
             log_type error
