@@ -19,7 +19,7 @@ namespace SmartCity.Twin.Gateways.Mqtt.Broker;
 /// </summary>
 internal sealed class MqttConnection
 {
-    private const int OutgoingBatchSize = 64;
+    private const int OutgoingBatchSize = 256;
     private const int OutgoingBatchesPerFlush = 16;
 
     /// <summary>Control packets a client may leave unread (it keeps sending PINGREQ and never reads) before it is cut off.</summary>
@@ -56,6 +56,7 @@ internal sealed class MqttConnection
     private string? _cachedTopic;
     private byte[]? _cachedTopicBytes;
     private long _lastActivity;
+    private int _outputSignalled;
 
     public MqttConnection(MqttEndpoint endpoint, Socket socket, bool useTls)
     {
@@ -90,7 +91,14 @@ internal sealed class MqttConnection
     private MqttConnectionCloseReason CloseReason => _closeReason < 0 ? MqttConnectionCloseReason.ConnectionLost : (MqttConnectionCloseReason)_closeReason;
 
     /// <summary>Wakes the writer; cheap and idempotent (a one-slot channel that drops extra signals).</summary>
-    public void SignalOutput() => _outputSignal.Writer.TryWrite(true);
+    public void SignalOutput()
+    {
+        // Many publishers may wake one subscriber at once: only the first since the writer last looked touches the channel.
+        if (Interlocked.Exchange(ref _outputSignalled, 1) == 0)
+        {
+            _outputSignal.Writer.TryWrite(true);
+        }
+    }
 
     /// <summary>
     /// Closes the connection from outside the receive loop (takeover, keep-alive, shutdown, connect timeout). A v5 client
@@ -854,6 +862,7 @@ internal sealed class MqttConnection
             while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
                 reader.TryRead(out _);
+                Volatile.Write(ref _outputSignalled, 0);
                 var disconnect = WritePending();
                 await output.FlushAsync(token).ConfigureAwait(false);
                 if (disconnect)

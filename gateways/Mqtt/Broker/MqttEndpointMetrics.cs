@@ -5,12 +5,12 @@ public sealed class MqttEndpointMetrics
 {
     private long _connectionsAccepted;
     private long _connectionsRefused;
-    private long _publishesReceived;
+    private readonly MqttStripedCounter _publishesReceived = new();
     private long _publishesRefused;
     private long _subscriptionsRefused;
     private long _malformedPackets;
-    private long _messagesDelivered;
-    private long _messagesDropped;
+    private readonly MqttStripedCounter _messagesDelivered = new();
+    private readonly MqttStripedCounter _messagesDropped = new();
     private long _connectionsFailed;
 
     public long ConnectionsAccepted => Volatile.Read(ref _connectionsAccepted);
@@ -18,7 +18,7 @@ public sealed class MqttEndpointMetrics
     /// <summary>CONNECTs answered with a failure reason code (bad credentials, unsupported version, server busy...).</summary>
     public long ConnectionsRefused => Volatile.Read(ref _connectionsRefused);
 
-    public long PublishesReceived => Volatile.Read(ref _publishesReceived);
+    public long PublishesReceived => _publishesReceived.Value;
 
     /// <summary>Inbound publishes the policy refused (not authorised, invalid payload...); in 3.1.1 these are silently dropped.</summary>
     public long PublishesRefused => Volatile.Read(ref _publishesRefused);
@@ -28,10 +28,10 @@ public sealed class MqttEndpointMetrics
     /// <summary>Connections closed for a malformed or oversized packet.</summary>
     public long MalformedPackets => Volatile.Read(ref _malformedPackets);
 
-    public long MessagesDelivered => Volatile.Read(ref _messagesDelivered);
+    public long MessagesDelivered => _messagesDelivered.Value;
 
     /// <summary>Messages dropped from a full session queue or expired before delivery.</summary>
-    public long MessagesDropped => Volatile.Read(ref _messagesDropped);
+    public long MessagesDropped => _messagesDropped.Value;
 
     /// <summary>Connections ended by an unexpected exception in the endpoint (contained to that connection).</summary>
     public long ConnectionsFailed => Volatile.Read(ref _connectionsFailed);
@@ -42,7 +42,7 @@ public sealed class MqttEndpointMetrics
 
     internal void ConnectionRefused() => Interlocked.Increment(ref _connectionsRefused);
 
-    internal void PublishReceived() => Interlocked.Increment(ref _publishesReceived);
+    internal void PublishReceived() => _publishesReceived.Increment();
 
     internal void PublishRefused() => Interlocked.Increment(ref _publishesRefused);
 
@@ -50,7 +50,7 @@ public sealed class MqttEndpointMetrics
 
     internal void MalformedPacket() => Interlocked.Increment(ref _malformedPackets);
 
-    internal void MessageDelivered() => Interlocked.Increment(ref _messagesDelivered);
+    internal void MessageDelivered() => _messagesDelivered.Increment();
 
-    internal void MessageDropped() => Interlocked.Increment(ref _messagesDropped);
+    internal void MessageDropped() => _messagesDropped.Increment();
 }

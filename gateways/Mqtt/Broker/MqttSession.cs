@@ -14,6 +14,7 @@ internal sealed class MqttSession(string clientId, int maximumQueuedMessages, Mq
     private readonly Queue<MqttInflightMessage> _resend = new();
     private ushort _lastPacketId;
     private long _sequence;
+    private volatile int _pendingCount;
 
     public string ClientId { get; } = clientId;
 
@@ -68,6 +69,13 @@ internal sealed class MqttSession(string clientId, int maximumQueuedMessages, Mq
     /// </summary>
     public bool Enqueue(in MqttDelivery delivery)
     {
+        // A full queue drops QoS 0 without taking the lock, so a flood into a slow subscriber does not convoy on it.
+        if (delivery.QualityOfService == MqttQualityOfService.AtMostOnce && _pendingCount >= maximumQueuedMessages)
+        {
+            metrics.MessageDropped();
+            return false;
+        }
+
         MqttConnection? connection;
         lock (Gate)
         {
@@ -90,6 +98,7 @@ internal sealed class MqttSession(string clientId, int maximumQueuedMessages, Mq
             }
 
             _pending.Enqueue(delivery);
+            _pendingCount = _pending.Count;
         }
 
         connection?.SignalOutput();
@@ -128,6 +137,7 @@ internal sealed class MqttSession(string clientId, int maximumQueuedMessages, Mq
                 }
 
                 _pending.Dequeue();
+                _pendingCount = _pending.Count;
                 if (delivery.Message.ExpiresAtTimestamp is { } expiresAt && expiresAt <= now)
                 {
                     metrics.MessageDropped();
@@ -210,6 +220,7 @@ internal sealed class MqttSession(string clientId, int maximumQueuedMessages, Mq
         {
             IsDiscarded = true;
             _pending.Clear();
+            _pendingCount = 0;
             _inflight.Clear();
             _resend.Clear();
             IncomingQos2.Clear();

@@ -167,10 +167,10 @@ public sealed class ConnectTests
     {
         await using var harness = await EndpointHarness.StartAsync();
         await using var client = await harness.OpenAsync();
-        await client.ConnectAsync(MqttProtocolVersion.V311, "c1", keepAlive: 1);
-        for (var i = 0; i < 4; i++)
+        await client.ConnectAsync(MqttProtocolVersion.V311, "c1", keepAlive: 2);
+        for (var i = 0; i < 3; i++)
         {
-            await Task.Delay(700);
+            await Task.Delay(1000);
             await client.SendAsync(w => MqttPacketWriter.WritePingReq(w));
             await client.ExpectAsync(MqttPacketType.PingResp);
         }

@@ -11,6 +11,7 @@ namespace SmartCity.Twin.Gateways.Mqtt.Tests.Broker;
 /// random and mutated packets, trickle CONNECT bytes or announce huge packets, and a few flood QoS 0 publishes. The
 /// endpoint must keep serving the good client, cut the attackers off, and keep its memory bounded.
 /// </summary>
+[Collection(LiveEndpointLoadCollection.Name)]
 public sealed class LiveEndpointFuzzTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan AttackDuration = TimeSpan.FromSeconds(20);
