@@ -12,7 +12,7 @@ namespace SmartCity.Twin.Silo.Tests.Mqtt;
 /// admin key), with the HTTP calls the interop tests make around the MQTT clients. Tests use their own device ids, so
 /// they share it without interfering.
 /// </summary>
-public sealed class MqttSiloFixture : IAsyncLifetime
+public class MqttSiloFixture : IAsyncLifetime
 {
     public const string AdminKey = "mqtt-interop-admin-key-for-tests";
 
@@ -30,15 +30,18 @@ public sealed class MqttSiloFixture : IAsyncLifetime
     /// <summary>An operator's MQTT identity: any username, the admin key as password.</summary>
     internal static ProvisionedDevice Operator { get; } = new("ioc-operator", EnvironmentSensor, "ioc-operator", AdminKey, AccessToken: "");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _silo = SiloProcess.StartWithMqtt(
-            _data.Path, "--Storage:Provider", "memory", "--Demo:Enabled", "false", "--Auth:AdminKey", AdminKey);
+            _data.Path, ["--Storage:Provider", "memory", "--Demo:Enabled", "false", "--Auth:AdminKey", AdminKey, .. ExtraArguments()]);
         await _silo.WaitUntilHealthyAsync();
         await WaitForMqttListenerAsync();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>More silo arguments, for fixtures that configure the silo further.</summary>
+    protected virtual IEnumerable<string> ExtraArguments() => [];
+
+    public virtual async Task DisposeAsync()
     {
         if (_silo is not null)
         {

@@ -18,14 +18,18 @@ internal sealed class PahoDevice : IAsyncDisposable
 
     public int ProcessId => _process.ProcessId;
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>
     /// Connects with a Will of <c>offline</c> on its <c>status</c> topic (QoS 1, retained) and keep-alive
     /// <paramref name="keepAliveSeconds"/>, publishes <c>online</c> (retained) and <paramref name="telemetry"/> with QoS 1,
-    /// and returns once both are acknowledged. The device then stays connected until killed.
+    /// and returns once both are acknowledged. The device then stays connected until killed; when
+    /// <paramref name="fallSilent"/>, it keeps the socket open but stops sending anything, PINGREQ included.
     /// </summary>
-    public static Task<PahoDevice> StartWithWillAsync(int port, ProvisionedDevice device, int keepAliveSeconds, string telemetry)
+    public static Task<PahoDevice> StartWithWillAsync(int port, ProvisionedDevice device, int keepAliveSeconds, string telemetry, bool fallSilent = false)
     {
         var options = Options(port, device.Username, device.Password, keepAliveSeconds);
+        options["silent"] = fallSilent;
         options["mode"] = "will";
         options["kind"] = device.Kind;
         options["deviceId"] = device.Id;

@@ -38,6 +38,23 @@ public sealed class PahoInteropTests(MqttSiloFixture silo) : IClassFixture<MqttS
     }
 
     [Fact]
+    public async Task Paho_device_that_falls_silent_with_its_socket_open_is_cut_off_after_one_and_a_half_keepalives_and_its_will_fires()
+    {
+        var device = await silo.ProvisionAsync("paho-silent");
+        await using var paho = await PahoDevice.StartWithWillAsync(silo.MqttPort, device, KeepAliveSeconds, """{"pm2_5": 18.5}""", fallSilent: true);
+        var sinceSilent = Stopwatch.StartNew();
+        await silo.WaitForTwinAsync(device.Id, twin => MqttSiloFixture.Liveness(twin) == "Online", Soon, "liveness Online");
+
+        var twin = await silo.WaitForTwinAsync(
+            device.Id, twin => MqttSiloFixture.Liveness(twin) == "Offline", Soon, "liveness Offline once the keep-alive lapses");
+
+        // Not before 1.5 × keep-alive: the silo must give a device its whole grace period (MQTT-3.1.2-24).
+        Assert.True(sinceSilent.Elapsed >= TimeSpan.FromSeconds(1.5 * KeepAliveSeconds) - TimeSpan.FromMilliseconds(200), $"offline after only {sinceSilent.Elapsed}");
+        Assert.True(sinceSilent.Elapsed <= TimeSpan.FromSeconds(1.5 * KeepAliveSeconds) + TimeSpan.FromSeconds(2), $"offline only after {sinceSilent.Elapsed}: {twin}");
+        Assert.False(paho.HasExited, "the device process must still hold its socket open");
+    }
+
+    [Fact]
     public async Task ThingsBoard_rpc_posted_over_http_reaches_a_paho_device_and_returns_its_reply()
     {
         var device = await silo.ProvisionAsync("paho-tb-rpc");

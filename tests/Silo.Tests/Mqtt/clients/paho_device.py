@@ -10,7 +10,9 @@ Options: {"host": "127.0.0.1", "port": 1883, "clientId": "...", "username": "...
 mode "will" (options kind, deviceId, telemetry): connects with MQTT 3.1.1 and a Will of `offline` on
     city/v1/{kind}/{deviceId}/status (QoS 1, retained), publishes `online` there (QoS 1, retained), publishes
     `telemetry` (a JSON text) on .../telemetry with QoS 1, prints {"event": "ready"} once both are
-    acknowledged, then keeps the connection alive (PINGREQ every keep-alive) until it is killed.
+    acknowledged, then keeps the connection alive (PINGREQ every keep-alive) until it is killed; with
+    "silent": true it instead stops its network loop after "ready", keeping the socket open but sending nothing
+    (a hung device, or a cable cut beyond a NAT that keeps the TCP connection up).
 mode "thingsboard-rpc": connects with MQTT 3.1.1 as a ThingsBoard device (username = access token, no
     password), subscribes to v1/devices/me/rpc/request/+, prints {"event": "ready"} once subscribed, and answers
     every request {"method": m, "params": p} on v1/devices/me/rpc/response/{n} with
@@ -75,6 +77,8 @@ def run_will():
     online.wait_for_publish(10)
     telemetry.wait_for_publish(10)
     emit({"event": "ready", "online": online.is_published(), "telemetry": telemetry.is_published()})
+    if options.get("silent"):
+        client.loop_stop()
     time.sleep(float(options.get("lifetime", 60)))
     client.disconnect()
     client.loop_stop()
