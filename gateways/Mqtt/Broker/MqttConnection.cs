@@ -815,7 +815,11 @@ internal sealed class MqttConnection
         for (var i = 0; i < codes.Length; i++)
         {
             var filter = packet.Filters[i].Filter;
-            if (session.Subscriptions.Remove(filter, out var subscription))
+            if (IsV5 && !MqttTopicMatcher.IsValidTopicFilter(filter))
+            {
+                codes[i] = (byte)MqttReasonCode.TopicFilterInvalid;
+            }
+            else if (session.Subscriptions.Remove(filter, out var subscription))
             {
                 _endpoint.Subscriptions.Remove(session, subscription.Filter);
                 codes[i] = (byte)MqttReasonCode.Success;
@@ -844,8 +848,9 @@ internal sealed class MqttConnection
             _endpoint.SetSessionExpiry(_session!, Math.Min(expiry, (uint)Math.Min(uint.MaxValue - 1, _options.MaximumSessionExpiry.TotalSeconds)));
         }
 
-        // A normal DISCONNECT discards the Will (MQTT-3.1.2-10); v5 0x04 asks for it to be published.
-        _discardWill = disconnect.ReasonCode != MqttReasonCode.DisconnectWithWillMessage;
+        // Only a normal DISCONNECT (3.1.1, or v5 reason 0x00) discards the Will (MQTT-3.1.2-10, MQTT-3.14.4-3); v5 0x04
+        // and the error reasons leave it to be published.
+        _discardWill = disconnect.ReasonCode == MqttReasonCode.Success;
         SetCloseReason(MqttConnectionCloseReason.ClientDisconnected);
         _closing = true;
     }

@@ -57,14 +57,16 @@ public sealed class WillTests
         await EndpointHarness.EventuallyAsync(() => harness.Authority.Closes.Any(c => c.Reason == MqttConnectionCloseReason.ClientDisconnected));
     }
 
-    [Fact]
-    public async Task DISCONNECT_with_reason_0x04_publishes_the_Will()
+    [Theory]
+    [InlineData(MqttReasonCode.DisconnectWithWillMessage)]
+    [InlineData(MqttReasonCode.UnspecifiedError)]
+    public async Task A_v5_DISCONNECT_with_a_reason_other_than_0x00_publishes_the_Will(MqttReasonCode reasonCode)
     {
         await using var harness = await EndpointHarness.StartAsync();
         await using var watcher = await WatcherAsync(harness);
         await using var device = await harness.OpenAsync();
         await device.ConnectAsync(WithWill(MqttProtocolVersion.V500, "dev"));
-        await device.DisconnectAsync(MqttReasonCode.DisconnectWithWillMessage);
+        await device.DisconnectAsync(reasonCode);
         Assert.Equal("offline", (await watcher.ExpectAsync(MqttPacketType.Publish)).PayloadText);
     }
 
