@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SmartCity.Twin.Gateways.Devices.Commands;
 using SmartCity.Twin.Gateways.Devices.Identity;
 using SmartCity.Twin.Gateways.Devices.Payloads;
+using SmartCity.Twin.Gateways.Mqtt.Broker;
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Devices.Credentials;
 using SmartCity.Twin.Grains.Districts;
@@ -26,6 +27,8 @@ internal static class TwinEndpoints
         api.MapGet("/twins/{id}", GetTwinAsync);
         api.MapPut("/twins/{id}", ProvisionTwinAsync).AddEndpointFilter<AdminKeyEndpointFilter>();
         api.MapPost("/twins/{id}/commands", SendCommandAsync).AddEndpointFilter<AdminKeyEndpointFilter>();
+        api.MapGet("/gateways/mqtt", (IMqttBroker broker) => TypedResults.Ok(new MqttEndpointStatus(broker.ConnectedClients, broker.Metrics)))
+            .AddEndpointFilter<AdminKeyEndpointFilter>();
         api.MapGet("/districts/{id}", GetDistrictAsync);
         api.MapPost("/twins/{id}/telemetry", PostTelemetryAsync).AddEndpointFilter<AdminKeyEndpointFilter>();
         return endpoints;

@@ -56,6 +56,23 @@ public sealed class MqttJsInteropTests(MqttSiloFixture silo) : IClassFixture<Mqt
     }
 
     [Fact]
+    public async Task Refused_publishes_and_subscriptions_are_counted_for_operators_even_when_3_1_1_cannot_say_so()
+    {
+        var device = await silo.ProvisionAsync("js-counted");
+        var other = await silo.ProvisionAsync("js-counted-other");
+        var before = (await silo.GetMqttStatusAsync()).GetProperty("counters");
+
+        await MqttJsDevice.RunStepsAsync(silo.MqttPort, device, 4,
+            MqttJsDevice.Subscribe(other.Topic("cmd/#")),
+            MqttJsDevice.Publish(other.Topic("telemetry"), """{"pm2_5": 1}"""),
+            MqttJsDevice.Publish(device.Topic("telemetry"), """{"pm2_5": -1}"""));
+
+        var after = (await silo.GetMqttStatusAsync()).GetProperty("counters");
+        Assert.Equal(before.GetProperty("subscriptionsRefused").GetInt64() + 1, after.GetProperty("subscriptionsRefused").GetInt64());
+        Assert.Equal(before.GetProperty("publishesRefused").GetInt64() + 2, after.GetProperty("publishesRefused").GetInt64());
+    }
+
+    [Fact]
     public async Task V311_device_subscribing_to_another_devices_commands_gets_suback_0x80_and_its_foreign_publish_is_dropped()
     {
         var device = await silo.ProvisionAsync("js-own311");

@@ -77,6 +77,17 @@ public class MqttSiloFixture : IAsyncLifetime
             credentials.GetProperty("accessToken").GetString()!);
     }
 
+    /// <summary><c>GET /api/v1/gateways/mqtt</c>: connected clients and the endpoint's counters.</summary>
+    internal async Task<JsonElement> GetMqttStatusAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/gateways/mqtt");
+        request.Headers.Add("X-Api-Key", AdminKey);
+        using var response = await Silo.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET /api/v1/gateways/mqtt: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
     internal async Task<JsonElement> GetTwinAsync(string id)
     {
         using var response = await Silo.Http.GetAsync(new Uri($"api/v1/twins/{id}", UriKind.Relative));
