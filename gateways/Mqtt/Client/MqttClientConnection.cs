@@ -143,7 +143,7 @@ internal sealed class MqttClientConnection : IAsyncDisposable
             {
                 ThrowIfClosed();
                 WritePublish(_output.Writer, topic, payload, qualityOfService, retain, packetIdentifier: 0, duplicate: false);
-                await FlushAsync();
+                await FlushAsync(cancellationToken);
             }
             finally
             {
@@ -169,7 +169,7 @@ internal sealed class MqttClientConnection : IAsyncDisposable
             {
                 ThrowIfClosed();
                 WritePublish(_output.Writer, topic, payload, qualityOfService, retain, packetIdentifier, duplicate: false);
-                await FlushAsync();
+                await FlushAsync(cancellationToken);
             }
             finally
             {
@@ -205,7 +205,7 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         {
             ThrowIfClosed();
             WriteSubscribe(_output.Writer, packetIdentifier, filters);
-            await FlushAsync();
+            await FlushAsync(cancellationToken);
         }
         catch
         {
@@ -325,7 +325,7 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         try
         {
             WriteConnect(_output.Writer, _options);
-            await FlushAsync();
+            await FlushAsync(_closed.Token);
         }
         finally
         {
@@ -333,13 +333,18 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         }
     }
 
-    private async ValueTask FlushAsync()
+    /// <summary>
+    /// Hands what was written to the send loop, waiting while more than the pause threshold is queued. The caller's token
+    /// may cancel that wait (the packet stays queued); closing needs no token, because the send loop completes the pipe
+    /// when it stops, which ends any waiting flush.
+    /// </summary>
+    private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         Volatile.Write(ref _lastSendTicks, Environment.TickCount64);
         FlushResult result;
         try
         {
-            result = await _output.Writer.FlushAsync(_closed.Token);
+            result = await _output.Writer.FlushAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (_closed.IsCancellationRequested)
         {
@@ -468,7 +473,7 @@ internal sealed class MqttClientConnection : IAsyncDisposable
                     try
                     {
                         WritePingRequest(_output.Writer);
-                        await FlushAsync();
+                        await FlushAsync(_closed.Token);
                     }
                     finally
                     {
@@ -633,7 +638,7 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         {
             ThrowIfClosed();
             WriteAcknowledgement(_output.Writer, type, packetIdentifier, reasonCode);
-            await FlushAsync();
+            await FlushAsync(_closed.Token);
         }
         finally
         {
