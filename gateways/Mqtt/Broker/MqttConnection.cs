@@ -19,8 +19,11 @@ namespace SmartCity.Twin.Gateways.Mqtt.Broker;
 /// </summary>
 internal sealed class MqttConnection
 {
-    private const int OutgoingBatchSize = 256;
-    private const int OutgoingBatchesPerFlush = 16;
+    private const int OutgoingBatchSize = 64;
+    private const int OutgoingBatchesPerFlush = 64;
+
+    /// <summary>Bytes written before a flush is forced: bounds what one connection buffers beyond the socket.</summary>
+    private const int FlushThreshold = 64 * 1024;
 
     /// <summary>Control packets a client may leave unread (it keeps sending PINGREQ and never reads) before it is cut off.</summary>
     private const int MaximumControlBacklog = 10_000;
@@ -949,6 +952,11 @@ internal sealed class MqttConnection
             if (count < _batch.Length)
             {
                 return false;
+            }
+
+            if (output.CanGetUnflushedBytes && output.UnflushedBytes > FlushThreshold)
+            {
+                break;
             }
         }
 
