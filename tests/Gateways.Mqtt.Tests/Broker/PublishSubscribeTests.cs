@@ -316,4 +316,35 @@ public sealed class PublishSubscribeTests
         Assert.Equal("reply/1", publish.Properties[0x08]);
         Assert.Contains((byte)0x26, publish.Body);
     }
+
+    [Fact]
+    public async Task Payload_format_and_correlation_data_are_forwarded_for_request_response()
+    {
+        // MQTT-3.3.2-4, MQTT-3.3.2-16
+        await using var harness = await EndpointHarness.StartAsync();
+        var (publisher, subscriber) = await PairAsync(harness);
+        await using var _ = publisher;
+        await using var __ = subscriber;
+        await subscriber.SubscribeAsync("req");
+        await publisher.PublishAsync("req", "x", properties: new MqttOutboundProperties { PayloadFormatIndicator = 1, ResponseTopic = "resp", CorrelationData = new byte[] { 1, 2, 3 } });
+        var publish = await subscriber.ExpectAsync(MqttPacketType.Publish);
+        Assert.Equal((byte)1, publish.Properties[0x01]);
+        Assert.Equal(new byte[] { 1, 2, 3 }, (byte[])publish.Properties[0x09]);
+        Assert.Equal("resp", publish.Properties[0x08]);
+    }
+
+    [Fact]
+    public async Task A_3_1_1_subscriber_gets_v5_messages_without_properties()
+    {
+        await using var harness = await EndpointHarness.StartAsync();
+        await using var subscriber = await harness.OpenAsync();
+        await subscriber.ConnectAsync(MqttProtocolVersion.V311, "sub");
+        await subscriber.SubscribeAsync("mixed", MqttQualityOfService.AtLeastOnce);
+        await using var publisher = await harness.OpenAsync();
+        await publisher.ConnectAsync(MqttProtocolVersion.V500, "pub");
+        await publisher.PublishAsync("mixed", "hello", MqttQualityOfService.AtLeastOnce, packetId: 1, properties: new MqttOutboundProperties { ContentType = "text/plain", UserProperties = new[] { new MqttUserProperty("k", "v") } });
+        var publish = await subscriber.ExpectAsync(MqttPacketType.Publish);
+        Assert.Equal("hello", publish.PayloadText);
+        Assert.Equal(2 + 5 + 2 + 5, publish.Body.Length);
+    }
 }

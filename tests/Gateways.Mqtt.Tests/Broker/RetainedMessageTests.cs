@@ -118,4 +118,24 @@ public sealed class RetainedMessageTests
 
         Assert.Equal(2, harness.Endpoint.Retained.Count);
     }
+
+    [Fact]
+    public async Task An_expired_retained_message_is_no_longer_sent()
+    {
+        // MQTT-3.3.2-5
+        await using var harness = await EndpointHarness.StartAsync();
+        await using var publisher = await harness.OpenAsync();
+        await publisher.ConnectAsync(MqttProtocolVersion.V500, "pub");
+        await publisher.PublishAsync("r/short", "x", retain: true, properties: new MqttOutboundProperties { MessageExpiryInterval = 1 });
+        await publisher.PublishAsync("r/long", "y", retain: true, properties: new MqttOutboundProperties { MessageExpiryInterval = 60 });
+        await EndpointHarness.EventuallyAsync(() => harness.Endpoint.Retained.Count == 2);
+        await Task.Delay(1300);
+        await using var subscriber = await harness.OpenAsync();
+        await subscriber.ConnectAsync(MqttProtocolVersion.V500, "sub");
+        await subscriber.SubscribeAsync("r/#");
+        var publish = await subscriber.ExpectAsync(MqttPacketType.Publish);
+        Assert.Equal("y", publish.PayloadText);
+        Assert.InRange((uint)publish.Properties[0x02], 1u, 59u);
+        await subscriber.ExpectNothingAsync();
+    }
 }
