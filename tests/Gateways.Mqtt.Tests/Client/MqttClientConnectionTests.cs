@@ -114,6 +114,27 @@ public sealed class MqttClientConnectionTests
         Assert.Equal(("test/will/doomed", "offline", MqttQualityOfService.AtLeastOnce), received);
     }
 
+    [Theory]
+    [InlineData(MqttProtocolVersion.V311)]
+    [InlineData(MqttProtocolVersion.V500)]
+    public async Task Pings_keep_an_idle_connection_open(MqttProtocolVersion version)
+    {
+        // mosquitto closes a connection silent for 1.5 × keep-alive; only PINGREQ keeps this one alive for 3.5 s.
+        await using var broker = await MosquittoBroker.StartAsync();
+        var inbox = Channel.CreateUnbounded<(string Topic, string Payload, MqttQualityOfService Qos)>();
+        await using var client = await MqttClientConnection.ConnectAsync(
+            new MqttClientOptions { Host = "127.0.0.1", Port = broker.Port, ClientId = "idle", Version = version, KeepAlive = TimeSpan.FromSeconds(1) },
+            Collect(inbox),
+            CancellationToken.None);
+        await client.SubscribeAsync("test/idle", MqttQualityOfService.AtLeastOnce);
+
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+
+        Assert.True(client.IsConnected);
+        await client.PublishAsync("test/idle", Encoding.UTF8.GetBytes("still here"), MqttQualityOfService.AtLeastOnce).AsTask().WaitAsync(Patience);
+        Assert.Equal("still here", (await inbox.Reader.ReadAsync().AsTask().WaitAsync(Patience)).Payload);
+    }
+
     [Fact]
     public async Task A_clean_disconnect_discards_the_will()
     {
