@@ -35,16 +35,22 @@ internal sealed partial class MqttBridge(
                 failures = 0;
                 LogConnected(_endpoint.Host, _endpoint.Port, (byte)version, connection.SessionPresent);
 
-                // With the session still on the broker its subscriptions are too; subscribing again would only make
-                // the broker resend retained messages.
-                if (!connection.SessionPresent)
+                // v5 subscribes on every connection, so topics added to the configuration since the session began are
+                // picked up, asking for retained messages only on a new subscription. 3.1.1 cannot ask that: there a
+                // resumed session keeps its subscriptions and subscribing again would only resend retained messages.
+                if (version == MqttProtocolVersion.V500 || !connection.SessionPresent)
                 {
-                    foreach (var topic in options.Topics)
+                    var retainHandling = version == MqttProtocolVersion.V500 ? MqttRetainHandling.SendAtSubscribeIfNew : MqttRetainHandling.SendAtSubscribe;
+                    var subscriptions = options.Topics
+                        .Select(topic => new MqttTopicSubscription(topic, new MqttSubscriptionOptions(MqttQualityOfService.AtLeastOnce, RetainHandling: retainHandling)))
+                        .ToArray();
+                    var granted = await connection.SubscribeAsync(subscriptions, stoppingToken);
+                    for (var i = 0; i < subscriptions.Length; i++)
                     {
-                        var granted = await connection.SubscribeAsync(topic, MqttQualityOfService.AtLeastOnce, stoppingToken);
-                        if ((byte)granted >= 0x80)
+                        var code = i < granted.Length ? granted[i] : MqttReasonCode.UnspecifiedError;
+                        if ((byte)code >= 0x80)
                         {
-                            LogSubscriptionRefused(topic, granted);
+                            LogSubscriptionRefused(subscriptions[i].TopicFilter, code);
                         }
                     }
                 }

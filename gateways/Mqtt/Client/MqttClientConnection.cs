@@ -195,7 +195,22 @@ internal sealed class MqttClientConnection : IAsyncDisposable
     }
 
     /// <summary>Subscribes to several topic filters in one SUBSCRIBE; returns one reason code per filter, in order.</summary>
-    public async Task<MqttReasonCode[]> SubscribeAsync(IReadOnlyList<(string TopicFilter, MqttQualityOfService QualityOfService)> filters, CancellationToken cancellationToken = default)
+    public Task<MqttReasonCode[]> SubscribeAsync(IReadOnlyList<(string TopicFilter, MqttQualityOfService QualityOfService)> filters, CancellationToken cancellationToken = default)
+    {
+        var subscriptions = new MqttTopicSubscription[filters.Count];
+        for (var i = 0; i < subscriptions.Length; i++)
+        {
+            subscriptions[i] = new MqttTopicSubscription(filters[i].TopicFilter, new MqttSubscriptionOptions(filters[i].QualityOfService));
+        }
+
+        return SubscribeAsync(subscriptions, cancellationToken);
+    }
+
+    /// <summary>
+    /// Subscribes with full v5 subscription options (No Local, Retain As Published, Retain Handling); 3.1.1 sends only
+    /// the QoS. Returns one reason code per filter, in order.
+    /// </summary>
+    public async Task<MqttReasonCode[]> SubscribeAsync(MqttTopicSubscription[] subscriptions, CancellationToken cancellationToken = default)
     {
         ThrowIfClosed();
         var pending = MqttPendingOperation.ForSubscribe();
@@ -204,7 +219,7 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         try
         {
             ThrowIfClosed();
-            WriteSubscribe(_output.Writer, packetIdentifier, filters);
+            MqttPacketWriter.WriteSubscribe(_output.Writer, _options.Version, packetIdentifier, subscriptions);
             await FlushAsync(cancellationToken);
         }
         catch
@@ -808,17 +823,6 @@ internal sealed class MqttClientConnection : IAsyncDisposable
 
     private void WritePublish(PipeWriter writer, string topic, ReadOnlyMemory<byte> payload, MqttQualityOfService qualityOfService, bool retain, ushort packetIdentifier, bool duplicate) =>
         MqttPacketWriter.WritePublish(writer, _options.Version, topic, qualityOfService, packetIdentifier, retain, duplicate, new ReadOnlySequence<byte>(payload));
-
-    private void WriteSubscribe(PipeWriter writer, ushort packetIdentifier, IReadOnlyList<(string TopicFilter, MqttQualityOfService QualityOfService)> filters)
-    {
-        var subscriptions = new MqttTopicSubscription[filters.Count];
-        for (var i = 0; i < subscriptions.Length; i++)
-        {
-            subscriptions[i] = new MqttTopicSubscription(filters[i].TopicFilter, new MqttSubscriptionOptions(filters[i].QualityOfService));
-        }
-
-        MqttPacketWriter.WriteSubscribe(writer, _options.Version, packetIdentifier, subscriptions);
-    }
 
     private void WriteAcknowledgement(PipeWriter writer, MqttPacketType type, ushort packetIdentifier, MqttReasonCode reasonCode) =>
         MqttPacketWriter.WritePublishAcknowledgement(writer, _options.Version, type, packetIdentifier, _options.Version == MqttProtocolVersion.V500 ? reasonCode : MqttReasonCode.Success);
