@@ -545,7 +545,11 @@ internal sealed class MqttConnection
         return ValueTask.CompletedTask;
     }
 
-    private async ValueTask HandlePublishAsync(byte flags, ReadOnlySequence<byte> body)
+    /// <summary>
+    /// Synchronous all the way when the policy answers synchronously (the QoS 0 hot path allocates nothing here); only a
+    /// pending decision goes through an async continuation.
+    /// </summary>
+    private ValueTask HandlePublishAsync(byte flags, ReadOnlySequence<byte> body)
     {
         var qos = (MqttQualityOfService)((flags >> 1) & 0x03);
         var retain = (flags & 0x01) != 0;
@@ -573,9 +577,9 @@ internal sealed class MqttConnection
         {
             if (session.IncomingQos2.Contains(fields.PacketId))
             {
-                // A resend before PUBREL: acknowledge again, never deliver twice (MQTT-4.3.3-?, method B).
+                // A resend before PUBREL: acknowledge again, never deliver twice (MQTT 5.0 4.3.3, Method B).
                 _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.Acknowledgement, 0x50, fields.PacketId));
-                return;
+                return ValueTask.CompletedTask;
             }
 
             if (IsV5 && session.IncomingQos2.Count >= _options.ReceiveMaximum)
@@ -587,22 +591,64 @@ internal sealed class MqttConnection
 
         var payload = body.Slice(fields.PayloadStart);
         var inbound = new MqttInboundPublish(topic, payload, qos, retain, IsWill: false, _time.GetUtcNow(), fields.ResponseTopic, fields.CorrelationData, fields.ContentType);
-        MqttPublishDecision decision;
+        ValueTask<MqttPublishDecision> pending;
         try
         {
-            var pending = _policy!.AuthorizePublishAsync(inbound, _lifetime.Token);
-            decision = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+            pending = _policy!.AuthorizePublishAsync(inbound, _lifetime.Token);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !_lifetime.IsCancellationRequested)
         {
-            MqttEndpointLog.PolicyFailed(_logger, _policy!.Identity, exception);
-            decision = MqttPublishDecision.Refuse(MqttReasonCode.UnspecifiedError, "The server failed to handle the message.");
+            pending = ValueTask.FromResult(PolicyFailed(exception));
         }
 
+        if (!pending.IsCompleted)
+        {
+            return AwaitPublishDecisionAsync(pending, topic, payload, qos, retain, fields, session);
+        }
+
+        MqttPublishDecision decision;
+        try
+        {
+            decision = pending.Result;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !_lifetime.IsCancellationRequested)
+        {
+            decision = PolicyFailed(exception);
+        }
+
+        CompletePublish(decision, topic, payload, qos, retain, in fields, session);
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask AwaitPublishDecisionAsync(
+        ValueTask<MqttPublishDecision> pending, string topic, ReadOnlySequence<byte> payload, MqttQualityOfService qos, bool retain, MqttPublishFields fields, MqttSession session)
+    {
+        MqttPublishDecision decision;
+        try
+        {
+            decision = await pending.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !_lifetime.IsCancellationRequested)
+        {
+            decision = PolicyFailed(exception);
+        }
+
+        CompletePublish(decision, topic, payload, qos, retain, in fields, session);
+    }
+
+    private MqttPublishDecision PolicyFailed(Exception exception)
+    {
+        MqttEndpointLog.PolicyFailed(_logger, _policy!.Identity, exception);
+        return MqttPublishDecision.Refuse(MqttReasonCode.UnspecifiedError, "The server failed to handle the message.");
+    }
+
+    /// <summary>Routes an accepted publish and queues its acknowledgement (after the policy, MQTT-4.6.0-2 order).</summary>
+    private void CompletePublish(MqttPublishDecision decision, string topic, in ReadOnlySequence<byte> payload, MqttQualityOfService qos, bool retain, in MqttPublishFields fields, MqttSession session)
+    {
         if (!decision.IsAccepted)
         {
             _endpoint.Metrics.PublishRefused();
-            MqttEndpointLog.PublishRefused(_logger, _policy.Identity, topic, decision.ReasonCode, decision.Reason);
+            MqttEndpointLog.PublishRefused(_logger, _policy!.Identity, topic, decision.ReasonCode, decision.Reason);
         }
         else if (decision.RouteTopic is { } route)
         {

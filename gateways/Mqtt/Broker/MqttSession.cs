@@ -23,7 +23,7 @@ internal sealed class MqttSession(string clientId, int maximumQueuedMessages, Mq
     /// <summary>Granted subscriptions by effective filter; changed only by the owning connection's receive loop.</summary>
     public Dictionary<string, MqttSubscription> Subscriptions { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Inbound QoS 2 packet identifiers whose PUBREC was sent and PUBREL not yet received (MQTT-4.3.3-?).</summary>
+    /// <summary>Inbound QoS 2 packet identifiers whose PUBREC was sent and PUBREL not yet received (MQTT 5.0 4.3.3).</summary>
     public HashSet<ushort> IncomingQos2 { get; } = [];
 
     /// <summary>The connection currently attached; null while the client is offline. Guarded by <see cref="Gate"/>.</summary>

@@ -213,7 +213,7 @@ public sealed class SessionTests
     [Fact]
     public async Task A_session_expiry_above_the_servers_maximum_is_capped_and_reported_in_CONNACK()
     {
-        // MQTT-3.2.2-? (5.0 3.2.2.3.2): the server's Session Expiry Interval replaces the client's.
+        // MQTT 5.0 3.2.2.3.2: the server's Session Expiry Interval replaces the client's.
         await using var harness = await EndpointHarness.StartAsync(o => o.MaximumSessionExpiry = TimeSpan.FromMinutes(10));
         await using var client = await harness.OpenAsync();
         var connAck = await client.ConnectAsync(new MqttOutboundConnect(MqttProtocolVersion.V500, "dev") { Properties = new() { SessionExpiryInterval = uint.MaxValue } });

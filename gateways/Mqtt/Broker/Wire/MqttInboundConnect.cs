@@ -185,7 +185,7 @@ internal sealed class MqttInboundConnect
                     ReceiveMaximum = properties.ReadUInt16();
                     if (ReceiveMaximum == 0)
                     {
-                        throw new MqttMalformedPacketException("Receive Maximum 0 (MQTT-3.1.2-?).", MqttReasonCode.ProtocolError);
+                        throw new MqttMalformedPacketException("Receive Maximum 0 (MQTT 5.0 3.1.2.11.3).", MqttReasonCode.ProtocolError);
                     }
 
                     break;
