@@ -14,6 +14,9 @@ namespace SmartCity.Twin.Gateways.Devices.Identity;
 /// </summary>
 internal sealed class DevicePolicy : IMqttClientPolicy
 {
+    /// <summary>QoS 0 messages of one connection on their way to the twin before the connection waits for the twin.</summary>
+    internal const int MaxUnacknowledgedCalls = 64;
+
     private readonly DeviceKind _kind;
     private readonly string _deviceId;
     private readonly long _generation;
@@ -24,6 +27,7 @@ internal sealed class DevicePolicy : IMqttClientPolicy
     private readonly PendingCommands _commands;
     private readonly DeviceConnections _connections;
     private readonly ILogger _logger;
+    private readonly UnacknowledgedTwinCalls _unacknowledged = new(MaxUnacknowledgedCalls);
 
     public DevicePolicy(
         DeviceKind kind,
@@ -108,7 +112,7 @@ internal sealed class DevicePolicy : IMqttClientPolicy
                 _commands.CompleteReply(_deviceId, parsed.Name!, publish.CorrelationData, publish.Payload.IsSingleSegment ? publish.Payload.FirstSpan : publish.Payload.ToArray());
                 return ValueTask.FromResult(MqttPublishDecision.Route(topic));
             default:
-                return _sink.ApplyAsync(parsed, topic, publish.Payload, publish.ReceivedAt, publish.QualityOfService);
+                return _sink.ApplyAsync(parsed, topic, publish.Payload, publish.ReceivedAt, publish.QualityOfService, _unacknowledged);
         }
     }
 
@@ -123,12 +127,12 @@ internal sealed class DevicePolicy : IMqttClientPolicy
         var topic = publish.Topic;
         if (topic == ThingsBoardTopics.Telemetry)
         {
-            return _sink.ApplyAsync(new DeviceTopic(_kind, _deviceId, DeviceChannel.Telemetry), _prefix + "telemetry", publish.Payload, publish.ReceivedAt, publish.QualityOfService);
+            return _sink.ApplyAsync(new DeviceTopic(_kind, _deviceId, DeviceChannel.Telemetry), _prefix + "telemetry", publish.Payload, publish.ReceivedAt, publish.QualityOfService, _unacknowledged);
         }
 
         if (topic == ThingsBoardTopics.Attributes)
         {
-            return _sink.ApplyAsync(new DeviceTopic(_kind, _deviceId, DeviceChannel.State), _prefix + "state", publish.Payload, publish.ReceivedAt, publish.QualityOfService);
+            return _sink.ApplyAsync(new DeviceTopic(_kind, _deviceId, DeviceChannel.State), _prefix + "state", publish.Payload, publish.ReceivedAt, publish.QualityOfService, _unacknowledged);
         }
 
         if (topic.StartsWith(ThingsBoardTopics.RpcResponsePrefix, StringComparison.Ordinal))

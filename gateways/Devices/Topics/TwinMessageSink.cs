@@ -33,11 +33,20 @@ internal sealed class TwinMessageSink(IGrainFactory grains, IOptions<TwinOptions
                 $"'{topic}' is not a device topic: city/v1/{{kind}}/{{deviceId}}/telemetry|events|state|status|reply/{{name}}."));
         }
 
-        return ApplyAsync(parsed, topic, payload, receivedAt, qualityOfService);
+        return ApplyAsync(parsed, topic, payload, receivedAt, qualityOfService, unacknowledged: null);
     }
 
-    /// <summary>Applies a message whose topic is already parsed (and, for a connected device, checked to be its own).</summary>
-    public ValueTask<MqttPublishDecision> ApplyAsync(DeviceTopic topic, string routeTopic, ReadOnlySequence<byte> payload, DateTimeOffset receivedAt, MqttQualityOfService qualityOfService)
+    /// <summary>
+    /// Applies a message whose topic is already parsed (and, for a connected device, checked to be its own). A QoS 0
+    /// message completes before the twin has it only while <paramref name="unacknowledged"/> has room.
+    /// </summary>
+    public ValueTask<MqttPublishDecision> ApplyAsync(
+        DeviceTopic topic,
+        string routeTopic,
+        ReadOnlySequence<byte> payload,
+        DateTimeOffset receivedAt,
+        MqttQualityOfService qualityOfService,
+        UnacknowledgedTwinCalls? unacknowledged)
     {
         var twin = grains.GetDeviceTwin(topic.Kind, topic.DeviceId);
         Task? call;
@@ -77,9 +86,14 @@ internal sealed class TwinMessageSink(IGrainFactory grains, IOptions<TwinOptions
             return ValueTask.FromResult(MqttPublishDecision.Refuse(MqttReasonCode.PayloadFormatInvalid, error!));
         }
 
-        if (qualityOfService == MqttQualityOfService.AtMostOnce || call.IsCompletedSuccessfully)
+        if (call.IsCompletedSuccessfully)
         {
-            Observe(call, topic.DeviceId);
+            return ValueTask.FromResult(MqttPublishDecision.Route(routeTopic));
+        }
+
+        if (qualityOfService == MqttQualityOfService.AtMostOnce && unacknowledged?.TryStart() == true)
+        {
+            Observe(call, topic.DeviceId, unacknowledged);
             return ValueTask.FromResult(MqttPublishDecision.Route(routeTopic));
         }
 
@@ -104,27 +118,21 @@ internal sealed class TwinMessageSink(IGrainFactory grains, IOptions<TwinOptions
         }
     }
 
-    private void Observe(Task call, string deviceId)
+    private void Observe(Task call, string deviceId, UnacknowledgedTwinCalls unacknowledged)
     {
-        if (call.IsCompleted)
-        {
-            if (call.IsFaulted)
-            {
-                DeviceEndpointLog.TwinCallFailed(logger, call.Exception, deviceId);
-            }
-
-            return;
-        }
-
         call.ContinueWith(
             static (t, state) =>
             {
-                var (sinkLogger, id) = ((ILogger, string))state!;
-                DeviceEndpointLog.TwinCallFailed(sinkLogger, t.Exception, id);
+                var (sinkLogger, id, calls) = ((ILogger, string, UnacknowledgedTwinCalls))state!;
+                calls.Finish();
+                if (t.IsFaulted)
+                {
+                    DeviceEndpointLog.TwinCallFailed(sinkLogger, t.Exception, id);
+                }
             },
-            (logger, deviceId),
+            (logger, deviceId, unacknowledged),
             CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
 
