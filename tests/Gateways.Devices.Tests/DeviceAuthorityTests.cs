@@ -173,6 +173,21 @@ public sealed class DeviceAuthorityTests
     }
 
     [Fact]
+    public async Task A_delayed_Will_arriving_after_the_connection_closed_still_takes_the_twin_offline()
+    {
+        await using var endpoint = await DeviceEndpointFixture.StartAsync();
+        var secret = await endpoint.ProvisionAsync(DeviceKind.EnvironmentSensor, "aq-01");
+        var device = (await endpoint.ConnectAsync("aq-01", secret, Sensor + "status")).Policy!;
+
+        device.OnConnectionClosed(MqttConnectionCloseReason.ConnectionLost);
+        endpoint.Cluster.TimeProvider.Advance(TimeSpan.FromSeconds(30));
+        var will = await device.AuthorizePublishAsync(endpoint.Publish(Sensor + "status", "offline", isWill: true), default);
+
+        Assert.Equal(Sensor + "status", will.RouteTopic);
+        Assert.Equal(DeviceLiveness.Offline, (await endpoint.SnapshotAsync(DeviceKind.EnvironmentSensor, "aq-01")).Liveness);
+    }
+
+    [Fact]
     public async Task A_reply_with_correlation_data_answers_its_command()
     {
         await using var endpoint = await DeviceEndpointFixture.StartAsync();

@@ -18,7 +18,12 @@ internal sealed class DeviceConnections
         return generation;
     }
 
-    public bool IsNewest(string deviceId, long generation) => _newest.TryGetValue(deviceId, out var newest) && newest == generation;
+    /// <summary>Whether the device has opened a connection after <paramref name="generation"/> (still open or not).</summary>
+    public bool IsSuperseded(string deviceId, long generation) => _newest.TryGetValue(deviceId, out var newest) && newest > generation;
 
+    /// <summary>
+    /// Forgets the device's newest connection once it closes. A Will sent later (MQTT 5 Will Delay) still applies, since
+    /// no newer connection exists; a reconnection within the delay cancels the Will in the endpoint anyway.
+    /// </summary>
     public void Close(string deviceId, long generation) => _newest.TryRemove(new KeyValuePair<string, long>(deviceId, generation));
 }

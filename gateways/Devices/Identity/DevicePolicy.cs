@@ -82,7 +82,7 @@ internal sealed class DevicePolicy : IMqttClientPolicy
 
     public ValueTask<MqttPublishDecision> AuthorizePublishAsync(MqttInboundPublish publish, CancellationToken cancellationToken)
     {
-        if (publish.IsWill && !_connections.IsNewest(_deviceId, _generation))
+        if (publish.IsWill && _connections.IsSuperseded(_deviceId, _generation))
         {
             // The device is already back on a newer connection: this Will describes a connection nobody uses.
             return ValueTask.FromResult(MqttPublishDecision.AcceptWithoutRouting());
