@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -352,8 +353,8 @@ internal sealed class MqttConnection
 
         _session = session;
 
-        var properties = IsV5 ? ConnAckProperties(assignedClientId, expiry != packet.SessionExpiryInterval ? expiry : null) : [];
-        MqttWireWriter.WriteConnectAcknowledgement(_output!, Version, sessionPresent, 0, properties);
+        var properties = IsV5 ? ConnAckProperties(assignedClientId, expiry != packet.SessionExpiryInterval ? expiry : null) : default;
+        MqttPacketWriter.WriteConnAck(_output!, Version, sessionPresent, MqttReasonCode.Success, properties);
         IsConnected = true;
         _endpoint.ClientConnected();
         Touch();
@@ -363,59 +364,28 @@ internal sealed class MqttConnection
         return true;
     }
 
-    private byte[] ConnAckProperties(string? assignedClientId, uint? sessionExpiry)
+    private MqttOutboundProperties ConnAckProperties(string? assignedClientId, uint? sessionExpiry) => new()
     {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        var span = buffer.GetSpan(128 + (assignedClientId?.Length ?? 0) * 3);
-        var p = 0;
-        if (sessionExpiry is { } expiry)
-        {
-            span[p++] = MqttWireWriter.PropertySessionExpiryInterval;
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(span[p..], expiry);
-            p += 4;
-        }
-
-        span[p++] = MqttWireWriter.PropertyReceiveMaximum;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(span[p..], _options.ReceiveMaximum);
-        p += 2;
-        span[p++] = MqttWireWriter.PropertyMaximumPacketSize;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(span[p..], (uint)_options.MaximumPacketSize);
-        p += 4;
-        span[p++] = MqttWireWriter.PropertyTopicAliasMaximum;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(span[p..], _options.TopicAliasMaximum);
-        p += 2;
-        span[p++] = MqttWireWriter.PropertyRetainAvailable;
-        span[p++] = 1;
-        span[p++] = MqttWireWriter.PropertyWildcardSubscriptionAvailable;
-        span[p++] = 1;
+        SessionExpiryInterval = sessionExpiry,
+        ReceiveMaximum = _options.ReceiveMaximum,
+        MaximumPacketSize = (uint)_options.MaximumPacketSize,
+        TopicAliasMaximum = _options.TopicAliasMaximum,
+        RetainAvailable = 1,
+        WildcardSubscriptionAvailable = 1,
 
         // Subscription identifiers and shared subscriptions are not implemented; say so (MQTT 5.0 3.2.2.3.12/13).
-        span[p++] = MqttWireWriter.PropertySubscriptionIdentifierAvailable;
-        span[p++] = 0;
-        span[p++] = MqttWireWriter.PropertySharedSubscriptionAvailable;
-        span[p++] = 0;
-        if (assignedClientId is not null)
-        {
-            p += MqttWireWriter.WriteStringProperty(span[p..], MqttWireWriter.PropertyAssignedClientIdentifier, assignedClientId);
-        }
-
-        buffer.Advance(p);
-        return buffer.WrittenSpan.ToArray();
-    }
+        SubscriptionIdentifierAvailable = 0,
+        SharedSubscriptionAvailable = 0,
+        AssignedClientIdentifier = assignedClientId,
+    };
 
     private async Task RefuseAsync(MqttReasonCode reasonCode)
     {
         _endpoint.Metrics.ConnectionRefused();
         MqttEndpointLog.Refused(_logger, _clientId, reasonCode);
-        var returnCode = IsV5 ? (byte)reasonCode : (byte)(reasonCode switch
-        {
-            MqttReasonCode.UnsupportedProtocolVersion => 1,
-            MqttReasonCode.ClientIdentifierNotValid => 2,
-            MqttReasonCode.BadUserNameOrPassword => 4,
-            MqttReasonCode.NotAuthorized or MqttReasonCode.Banned or MqttReasonCode.BadAuthenticationMethod => 5,
-            _ => 3,
-        });
-        MqttWireWriter.WriteConnectAcknowledgement(_output!, Version, sessionPresent: false, returnCode, []);
+        // 3.1.1 has no "bad authentication method"; it is a refusal of the client, not of its credentials: 5.
+        var code = !IsV5 && reasonCode == MqttReasonCode.BadAuthenticationMethod ? MqttReasonCode.NotAuthorized : reasonCode;
+        MqttPacketWriter.WriteConnAck(_output!, Version, sessionPresent: false, code);
         await _output!.FlushAsync(_lifetime.Token).ConfigureAwait(false);
     }
 
@@ -958,19 +928,22 @@ internal sealed class MqttConnection
             {
                 case MqttControlPacketKind.Acknowledgement:
                     var reasonString = packet.ReasonString is not null && _requestProblemInformation ? packet.ReasonString : null;
-                    MqttWireWriter.WriteAcknowledgement(output, Version, packet.HeaderByte, packet.PacketId, packet.ReasonCode, reasonString);
+                    MqttPacketWriter.WritePublishAcknowledgement(
+                        output, Version, (MqttPacketType)(packet.HeaderByte >> 4), packet.PacketId, packet.ReasonCode, new MqttOutboundProperties { ReasonString = reasonString });
                     break;
                 case MqttControlPacketKind.SubscribeAcknowledgement:
+                    MqttPacketWriter.WriteSubAck(output, Version, packet.PacketId, MemoryMarshal.Cast<byte, MqttReasonCode>(packet.ReasonCodes));
+                    break;
                 case MqttControlPacketKind.UnsubscribeAcknowledgement:
-                    MqttWireWriter.WriteSubscribeAcknowledgement(output, Version, packet.HeaderByte, packet.PacketId, packet.ReasonCodes);
+                    MqttPacketWriter.WriteUnsubAck(output, Version, packet.PacketId, MemoryMarshal.Cast<byte, MqttReasonCode>(packet.ReasonCodes));
                     break;
                 case MqttControlPacketKind.PingResponse:
-                    MqttWireWriter.WritePingResponse(output);
+                    MqttPacketWriter.WritePingResp(output);
                     break;
                 case MqttControlPacketKind.Disconnect:
                     if (IsV5)
                     {
-                        MqttWireWriter.WriteDisconnect(output, packet.ReasonCode, reasonString: null);
+                        MqttPacketWriter.WriteDisconnect(output, Version, packet.ReasonCode);
                     }
 
                     return true;
@@ -1015,7 +988,7 @@ internal sealed class MqttConnection
     {
         if (outgoing.IsRelease)
         {
-            MqttWireWriter.WriteAcknowledgement(output, Version, 0x62, outgoing.PacketId, MqttReasonCode.Success, null);
+            MqttPacketWriter.WritePublishAcknowledgement(output, Version, MqttPacketType.PubRel, outgoing.PacketId);
             return;
         }
 
@@ -1040,10 +1013,16 @@ internal sealed class MqttConnection
             expiry = (uint)Math.Max(1, Math.Ceiling(left));
         }
 
-        var topicBytes = Encoding.UTF8.GetByteCount(topic);
-        var propertiesLength = IsV5 ? MqttWireWriter.PublishPropertiesLength(message, expiry) : 0;
-        var remaining = MqttWireWriter.PublishRemainingLength(Version, topicBytes, delivery.QualityOfService != MqttQualityOfService.AtMostOnce, propertiesLength, message.Payload.Length);
-        if (MqttWireWriter.PacketSize(remaining) > _clientMaximumPacketSize)
+        var properties = IsV5 ? new MqttOutboundProperties
+        {
+            PayloadFormatIndicator = message.PayloadFormatIndicator,
+            MessageExpiryInterval = expiry,
+            ContentType = message.ContentType,
+            ResponseTopic = message.ResponseTopic,
+            CorrelationData = message.CorrelationData,
+            UserProperties = message.UserProperties,
+        } : default;
+        if (MqttPacketWriter.MeasurePublish(Version, topic, delivery.QualityOfService, message.Payload.Length, properties) > _clientMaximumPacketSize)
         {
             // MQTT-3.1.2-25: never send more than the client accepts; the message is dropped as if delivered.
             if (outgoing.PacketId != 0)
@@ -1055,7 +1034,8 @@ internal sealed class MqttConnection
             return;
         }
 
-        MqttWireWriter.WritePublish(output, Version, topic, topicBytes, delivery.QualityOfService, delivery.Retain, outgoing.Duplicate, outgoing.PacketId, message, expiry, propertiesLength, remaining);
+        MqttPacketWriter.WritePublish(
+            output, Version, topic, delivery.QualityOfService, outgoing.PacketId, delivery.Retain, outgoing.Duplicate, new ReadOnlySequence<byte>(message.Payload), properties);
         _endpoint.Metrics.MessageDelivered();
     }
 

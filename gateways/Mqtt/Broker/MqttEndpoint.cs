@@ -204,7 +204,7 @@ internal sealed class MqttEndpoint : IMqttBroker, IAsyncDisposable
             ContentType = fields.ContentType,
             ResponseTopic = fields.ResponseTopic,
             CorrelationData = fields.CorrelationData,
-            UserProperties = fields.UserProperties,
+            UserProperties = fields.UserProperties is null ? null : [.. fields.UserProperties.Select(p => new MqttUserProperty(p.Name, p.Value))],
             ExpiresAtTimestamp = fields.MessageExpiryInterval is { } expiry ? Time.GetTimestamp() + (expiry * Time.TimestampFrequency) : null,
             Publisher = publisher,
         };

@@ -25,7 +25,7 @@ internal sealed class MqttRoutedMessage
     public byte[]? CorrelationData { get; init; }
 
     /// <summary>v5 User Properties, forwarded unaltered and in order (MQTT-3.3.2-17/18).</summary>
-    public IReadOnlyList<(string Name, string Value)>? UserProperties { get; init; }
+    public MqttUserProperty[]? UserProperties { get; init; }
 
     /// <summary>When the message expires, as a <see cref="TimeProvider.GetTimestamp"/> value; null never.</summary>
     public long? ExpiresAtTimestamp { get; init; }
