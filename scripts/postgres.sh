@@ -109,14 +109,24 @@ EOF
         port="$(sed -n 4p "$data/postmaster.pid")"
         log "already running on 127.0.0.1:$port ($data)"
     else
-        # Another checkout's test cluster (or anything else) may hold the port: take the next free one.
-        while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-            log "port $port is in use; trying $((port + 1))"
+        # Another checkout's test cluster (or anything else) may hold the port: take the next free one. A port can
+        # also be taken without a listener (a client connection's ephemeral port), which only the start reveals.
+        local attempt
+        for attempt in 1 2 3 4 5; do
+            while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+                log "port $port is in use; trying $((port + 1))"
+                port=$((port + 1))
+            done
+            log "starting on 127.0.0.1:$port ($data)"
+            if as_owner "$bin/pg_ctl" -D "$data" -l "$root/postgres.log" -w -t 60 -o "-p $port" start >/dev/null; then
+                break
+            fi
+            if [[ $attempt -eq 5 ]] || ! tail -n 5 "$root/postgres.log" | grep -q "Address already in use"; then
+                log "start failed; see $root/postgres.log"; tail -n 20 "$root/postgres.log" >&2 || true; return 1
+            fi
+            log "port $port is bound by another socket; trying $((port + 1))"
             port=$((port + 1))
         done
-        log "starting on 127.0.0.1:$port ($data)"
-        as_owner "$bin/pg_ctl" -D "$data" -l "$root/postgres.log" -w -t 60 -o "-p $port" start >/dev/null \
-            || { log "start failed; see $root/postgres.log"; tail -n 20 "$root/postgres.log" >&2 || true; return 1; }
     fi
 
     local psql=("$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
