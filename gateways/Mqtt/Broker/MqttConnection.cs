@@ -7,7 +7,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using SmartCity.Twin.Gateways.Mqtt.Broker.Wire;
 using SmartCity.Twin.Gateways.Mqtt.Hosting;
 using SmartCity.Twin.Gateways.Mqtt.Protocol;
 
@@ -218,7 +217,15 @@ internal sealed class MqttConnection
     private async Task<bool> ConnectAsync()
     {
         var input = _input!;
-        MqttInboundConnect packet;
+        bool cleanStart;
+        string? username;
+        byte[]? password;
+        MqttWill? will;
+        uint sessionExpiry;
+        ushort receiveMaximum;
+        uint maximumPacketSize;
+        bool requestProblemInformation;
+        bool hasAuthenticationMethod;
         while (true)
         {
             var result = await input.ReadAsync(_lifetime.Token).ConfigureAwait(false);
@@ -243,37 +250,55 @@ internal sealed class MqttConnection
                 return false;
             }
 
-            try
+            var decoded = MqttConnectPacket.TryDecode(in frame, out var packet);
+            if (decoded.Status == MqttDecodeStatus.UnsupportedProtocolVersion)
             {
-                packet = MqttInboundConnect.Parse(Contiguous(frame.Body, out var rented));
-                Return(rented);
-            }
-            catch (MqttMalformedPacketException exception)
-            {
-                _endpoint.Metrics.MalformedPacket();
-                MqttEndpointLog.ProtocolViolation(_logger, RemoteEndPoint, exception.Message);
+                // MQTT-3.1.2-2: CONNACK 0x01 (unacceptable protocol level) in the 3.1.1 format, then close.
+                input.AdvanceTo(frame.End);
+                await RefuseAsync(MqttReasonCode.UnsupportedProtocolVersion).ConfigureAwait(false);
                 return false;
             }
+
+            if (!decoded.IsSuccess)
+            {
+                // A broken CONNECT gets no CONNACK: the connection is closed (MQTT-4.13.1-1 for 3.1.1 and 5.0 alike).
+                _endpoint.Metrics.MalformedPacket();
+                MqttEndpointLog.ProtocolViolation(_logger, RemoteEndPoint, decoded.Detail ?? "malformed CONNECT");
+                return false;
+            }
+
+            // The packet is a view over the pipe's buffer: copy out what outlives it before advancing.
+            Version = packet.Version;
+            KeepAliveSeconds = packet.KeepAlive;
+            cleanStart = packet.CleanStart;
+            _clientId = MqttUtf8.GetString(packet.ClientIdentifier);
+            username = packet.HasUserName ? MqttUtf8.GetString(packet.UserName) : null;
+            password = packet.HasPassword ? packet.Password.ToArray() : null;
+            will = packet.HasWill
+                ? new MqttWill(
+                    MqttUtf8.GetString(packet.WillTopic),
+                    packet.WillPayload.ToArray(),
+                    packet.WillQualityOfService,
+                    packet.WillRetain,
+                    packet.WillProperties.WillDelayInterval ?? 0,
+                    MqttPublishMetadata.From(packet.WillProperties))
+                : null;
+            var connectProperties = packet.Properties;
+            sessionExpiry = connectProperties.SessionExpiryInterval ?? 0;
+            receiveMaximum = connectProperties.ReceiveMaximum ?? ushort.MaxValue;
+            maximumPacketSize = connectProperties.MaximumPacketSize ?? 0;
+            requestProblemInformation = connectProperties.RequestProblemInformation != 0;
+            hasAuthenticationMethod = connectProperties.AuthenticationMethod is not null;
 
             // Consume only the CONNECT: a client may pipeline more packets behind it.
             input.AdvanceTo(frame.End);
             break;
         }
 
-        if (!packet.IsSupportedVersion)
-        {
-            // MQTT-3.1.2-2: CONNACK 0x01 (unacceptable protocol level) in the 3.1.1 format, then close.
-            await RefuseAsync(MqttReasonCode.UnsupportedProtocolVersion).ConfigureAwait(false);
-            return false;
-        }
-
-        Version = packet.Version;
-        KeepAliveSeconds = packet.KeepAliveSeconds;
-        _clientId = packet.ClientId;
         string? assignedClientId = null;
         if (_clientId.Length == 0)
         {
-            if (!IsV5 && !packet.CleanStart)
+            if (!IsV5 && !cleanStart)
             {
                 // MQTT-3.1.3-8: an empty identifier needs clean session 1 in 3.1.1.
                 await RefuseAsync(MqttReasonCode.ClientIdentifierNotValid).ConfigureAwait(false);
@@ -287,7 +312,7 @@ internal sealed class MqttConnection
             }
         }
 
-        if (packet.AuthenticationMethod is not null)
+        if (hasAuthenticationMethod)
         {
             // No enhanced authentication methods are supported (MQTT 5.0 4.12).
             await RefuseAsync(MqttReasonCode.BadAuthenticationMethod).ConfigureAwait(false);
@@ -303,7 +328,7 @@ internal sealed class MqttConnection
         MqttConnectOutcome outcome;
         try
         {
-            var request = new MqttConnectRequest(_clientId, packet.Username, packet.Password ?? ReadOnlyMemory<byte>.Empty, Version, RemoteEndPoint, packet.Will?.Topic);
+            var request = new MqttConnectRequest(_clientId, username, password ?? ReadOnlyMemory<byte>.Empty, Version, RemoteEndPoint, will?.Topic);
             outcome = await _endpoint.Authority.AuthenticateAsync(request, _lifetime.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -319,24 +344,24 @@ internal sealed class MqttConnection
         }
 
         _policy = outcome.Policy!;
-        _will = packet.Will;
-        _requestProblemInformation = packet.RequestProblemInformation;
-        _inflightLimit = IsV5 ? packet.ReceiveMaximum : _options.ReceiveMaximum;
-        if (packet.MaximumPacketSize != 0)
+        _will = will;
+        _requestProblemInformation = requestProblemInformation;
+        _inflightLimit = IsV5 ? receiveMaximum : _options.ReceiveMaximum;
+        if (maximumPacketSize != 0)
         {
-            _clientMaximumPacketSize = packet.MaximumPacketSize;
+            _clientMaximumPacketSize = maximumPacketSize;
         }
 
         var maximumExpiry = (uint)Math.Min(uint.MaxValue - 1, _options.MaximumSessionExpiry.TotalSeconds);
         uint expiry;
         if (IsV5)
         {
-            _connectSessionExpiry = packet.SessionExpiryInterval;
-            expiry = Math.Min(packet.SessionExpiryInterval, maximumExpiry);
+            _connectSessionExpiry = sessionExpiry;
+            expiry = Math.Min(sessionExpiry, maximumExpiry);
         }
         else
         {
-            expiry = packet.CleanStart ? 0 : maximumExpiry;
+            expiry = cleanStart ? 0 : maximumExpiry;
         }
 
         if (IsV5 && _options.TopicAliasMaximum > 0)
@@ -344,7 +369,7 @@ internal sealed class MqttConnection
             _topicAliases = new string?[_options.TopicAliasMaximum + 1];
         }
 
-        var (session, sessionPresent) = _endpoint.AttachSession(this, _clientId, packet.CleanStart, expiry);
+        var (session, sessionPresent) = _endpoint.AttachSession(this, _clientId, cleanStart, expiry);
         if (session is null)
         {
             await RefuseAsync(MqttReasonCode.QuotaExceeded).ConfigureAwait(false);
@@ -353,12 +378,12 @@ internal sealed class MqttConnection
 
         _session = session;
 
-        var properties = IsV5 ? ConnAckProperties(assignedClientId, expiry != packet.SessionExpiryInterval ? expiry : null) : default;
+        var properties = IsV5 ? ConnAckProperties(assignedClientId, expiry != sessionExpiry ? expiry : null) : default;
         MqttPacketWriter.WriteConnAck(_output!, Version, sessionPresent, MqttReasonCode.Success, properties);
         IsConnected = true;
         _endpoint.ClientConnected();
         Touch();
-        MqttEndpointLog.Connected(_logger, _clientId, _policy.Identity, RemoteEndPoint, Version, packet.CleanStart, sessionPresent);
+        MqttEndpointLog.Connected(_logger, _clientId, _policy.Identity, RemoteEndPoint, Version, cleanStart, sessionPresent);
         await _output!.FlushAsync(_lifetime.Token).ConfigureAwait(false);
         SignalOutput();
         return true;
@@ -423,14 +448,7 @@ internal sealed class MqttConnection
                     }
 
                     Touch();
-                    try
-                    {
-                        await HandlePacketAsync(frame.Header, frame.Body).ConfigureAwait(false);
-                    }
-                    catch (MqttMalformedPacketException exception)
-                    {
-                        Violation(exception.ReasonCode, exception.Message);
-                    }
+                    await HandlePacketAsync(in frame).ConfigureAwait(false);
 
                     buffer = buffer.Slice(frame.End);
                 }
@@ -457,6 +475,9 @@ internal sealed class MqttConnection
         }
     }
 
+    /// <summary>A packet the codec refused: its reason code is the one the DISCONNECT carries.</summary>
+    private void Violation(in MqttDecodeResult result) => Violation(result.ReasonCode, result.Detail ?? "malformed packet");
+
     private void Violation(MqttReasonCode reasonCode, string problem)
     {
         _endpoint.Metrics.MalformedPacket();
@@ -471,45 +492,50 @@ internal sealed class MqttConnection
         }
     }
 
-    private ValueTask HandlePacketAsync(MqttFixedHeader header, ReadOnlySequence<byte> body)
+    /// <summary>Every decode error goes through <see cref="Violation(in MqttDecodeResult)"/>: nothing throws for malformed input.</summary>
+    private ValueTask HandlePacketAsync(in MqttFrame frame)
     {
-        switch (header.PacketType)
+        switch (frame.PacketType)
         {
             case MqttPacketType.Publish:
-                return HandlePublishAsync(header.Flags, body);
+                return HandlePublishAsync(in frame);
             case MqttPacketType.PubAck:
             case MqttPacketType.PubComp:
-                HandleCompletion(body);
+                HandleCompletion(in frame);
                 break;
             case MqttPacketType.PubRec:
-                HandlePublishReceived(body);
+                HandlePublishReceived(in frame);
                 break;
             case MqttPacketType.PubRel:
-                HandlePublishRelease(body);
+                HandlePublishRelease(in frame);
                 break;
             case MqttPacketType.Subscribe:
-                HandleSubscribe(body);
+                HandleSubscribe(in frame);
                 break;
             case MqttPacketType.Unsubscribe:
-                HandleUnsubscribe(body);
+                HandleUnsubscribe(in frame);
                 break;
             case MqttPacketType.PingReq:
-                if (!body.IsEmpty)
+                var ping = MqttPingPacket.TryDecode(in frame);
+                if (!ping.IsSuccess)
                 {
-                    throw new MqttMalformedPacketException("PINGREQ with a body.");
+                    Violation(ping);
+                    break;
                 }
 
                 _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.PingResponse));
                 break;
             case MqttPacketType.Disconnect:
-                HandleDisconnect(body);
+                HandleDisconnect(in frame);
                 break;
             case MqttPacketType.Connect:
                 // MQTT-3.1.0-2: a second CONNECT is a protocol error.
-                throw new MqttMalformedPacketException("second CONNECT", MqttReasonCode.ProtocolError);
+                Violation(MqttReasonCode.ProtocolError, "second CONNECT");
+                break;
             default:
                 // AUTH (no enhanced authentication was agreed) and server-to-client packets.
-                throw new MqttMalformedPacketException($"unexpected {header.PacketType}", MqttReasonCode.ProtocolError);
+                Violation(MqttReasonCode.ProtocolError, $"unexpected {frame.PacketType}");
+                break;
         }
 
         return ValueTask.CompletedTask;
@@ -519,48 +545,53 @@ internal sealed class MqttConnection
     /// Synchronous all the way when the policy answers synchronously (the QoS 0 hot path allocates nothing here); only a
     /// pending decision goes through an async continuation.
     /// </summary>
-    private ValueTask HandlePublishAsync(byte flags, ReadOnlySequence<byte> body)
+    private ValueTask HandlePublishAsync(in MqttFrame frame)
     {
-        var qos = (MqttQualityOfService)((flags >> 1) & 0x03);
-        var retain = (flags & 0x01) != 0;
-        if (qos == MqttQualityOfService.AtMostOnce && (flags & 0x08) != 0)
+        var decoded = MqttPublishPacket.TryDecode(in frame, Version, out var publish);
+        if (!decoded.IsSuccess)
         {
-            throw new MqttMalformedPacketException("QoS 0 PUBLISH with DUP set (MQTT-3.3.1-2).");
+            Violation(decoded);
+            return ValueTask.CompletedTask;
         }
 
         _endpoint.Metrics.PublishReceived();
-        var session = _session!;
-        string topic;
-        MqttPublishFields fields;
-        var span = Contiguous(body, out var rented);
-        try
+        if (publish.Properties.SubscriptionIdentifierCount > 0)
         {
-            MqttPublishFields.Parse(span, qos, IsV5, out fields);
-            topic = ResolveTopic(span.Slice(fields.TopicStart, fields.TopicLength), in fields);
-        }
-        finally
-        {
-            Return(rented);
+            // The codec reads both directions; only the server may send a Subscription Identifier (MQTT-3.3.4-6).
+            Violation(MqttReasonCode.ProtocolError, "Subscription Identifier in a client PUBLISH (MQTT-3.3.4-6)");
+            return ValueTask.CompletedTask;
         }
 
+        var topic = ResolveTopic(publish.Topic, publish.Properties.TopicAlias);
+        if (topic is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var session = _session!;
+        var qos = publish.QualityOfService;
+        var retain = publish.Retain;
+        var packetId = publish.PacketIdentifier;
         if (qos == MqttQualityOfService.ExactlyOnce)
         {
-            if (session.IncomingQos2.Contains(fields.PacketId))
+            if (session.IncomingQos2.Contains(packetId))
             {
                 // A resend before PUBREL: acknowledge again, never deliver twice (MQTT 5.0 4.3.3, Method B).
-                _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.Acknowledgement, 0x50, fields.PacketId));
+                _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.Acknowledgement, 0x50, packetId));
                 return ValueTask.CompletedTask;
             }
 
             if (IsV5 && session.IncomingQos2.Count >= _options.ReceiveMaximum)
             {
                 // MQTT-3.3.4-9: more unacknowledged QoS 2 than Receive Maximum.
-                throw new MqttMalformedPacketException("Receive Maximum exceeded", MqttReasonCode.ReceiveMaximumExceeded);
+                Violation(MqttReasonCode.ReceiveMaximumExceeded, "Receive Maximum exceeded");
+                return ValueTask.CompletedTask;
             }
         }
 
-        var payload = body.Slice(fields.PayloadStart);
-        var inbound = new MqttInboundPublish(topic, payload, qos, retain, IsWill: false, _time.GetUtcNow(), fields.ResponseTopic, fields.CorrelationData, fields.ContentType);
+        var payload = publish.Payload;
+        var metadata = MqttPublishMetadata.From(publish.Properties);
+        var inbound = new MqttInboundPublish(topic, payload, qos, retain, IsWill: false, _time.GetUtcNow(), metadata.ResponseTopic, metadata.CorrelationData, metadata.ContentType);
         ValueTask<MqttPublishDecision> pending;
         try
         {
@@ -573,7 +604,7 @@ internal sealed class MqttConnection
 
         if (!pending.IsCompleted)
         {
-            return AwaitPublishDecisionAsync(pending, topic, payload, qos, retain, fields, session);
+            return AwaitPublishDecisionAsync(pending, topic, payload, qos, retain, packetId, metadata, session);
         }
 
         MqttPublishDecision decision;
@@ -586,12 +617,12 @@ internal sealed class MqttConnection
             decision = PolicyFailed(exception);
         }
 
-        CompletePublish(decision, topic, payload, qos, retain, in fields, session);
+        CompletePublish(decision, topic, payload, qos, retain, packetId, in metadata, session);
         return ValueTask.CompletedTask;
     }
 
     private async ValueTask AwaitPublishDecisionAsync(
-        ValueTask<MqttPublishDecision> pending, string topic, ReadOnlySequence<byte> payload, MqttQualityOfService qos, bool retain, MqttPublishFields fields, MqttSession session)
+        ValueTask<MqttPublishDecision> pending, string topic, ReadOnlySequence<byte> payload, MqttQualityOfService qos, bool retain, ushort packetId, MqttPublishMetadata metadata, MqttSession session)
     {
         MqttPublishDecision decision;
         try
@@ -603,7 +634,7 @@ internal sealed class MqttConnection
             decision = PolicyFailed(exception);
         }
 
-        CompletePublish(decision, topic, payload, qos, retain, in fields, session);
+        CompletePublish(decision, topic, payload, qos, retain, packetId, in metadata, session);
     }
 
     private MqttPublishDecision PolicyFailed(Exception exception)
@@ -613,7 +644,7 @@ internal sealed class MqttConnection
     }
 
     /// <summary>Routes an accepted publish and queues its acknowledgement (after the policy, MQTT-4.6.0-2 order).</summary>
-    private void CompletePublish(MqttPublishDecision decision, string topic, in ReadOnlySequence<byte> payload, MqttQualityOfService qos, bool retain, in MqttPublishFields fields, MqttSession session)
+    private void CompletePublish(MqttPublishDecision decision, string topic, in ReadOnlySequence<byte> payload, MqttQualityOfService qos, bool retain, ushort packetId, in MqttPublishMetadata metadata, MqttSession session)
     {
         if (!decision.IsAccepted)
         {
@@ -622,7 +653,7 @@ internal sealed class MqttConnection
         }
         else if (decision.RouteTopic is { } route)
         {
-            _endpoint.Route(route, payload, qos, retain, in fields, session);
+            _endpoint.Route(route, payload, qos, retain, in metadata, session);
         }
 
         if (qos == MqttQualityOfService.AtMostOnce)
@@ -633,128 +664,152 @@ internal sealed class MqttConnection
         var reasonString = _requestProblemInformation && !decision.IsAccepted ? decision.Reason : null;
         if (qos == MqttQualityOfService.ExactlyOnce && (decision.ReasonCode < MqttReasonCode.UnspecifiedError || !IsV5))
         {
-            session.IncomingQos2.Add(fields.PacketId);
+            session.IncomingQos2.Add(packetId);
         }
 
         _control.Enqueue(new MqttControlPacket(
             MqttControlPacketKind.Acknowledgement,
             qos == MqttQualityOfService.AtLeastOnce ? (byte)0x40 : (byte)0x50,
-            fields.PacketId,
+            packetId,
             decision.ReasonCode,
             reasonString));
     }
 
-    private string ResolveTopic(ReadOnlySpan<byte> topicBytes, in MqttPublishFields fields)
+    /// <summary>The topic, through the v5 Topic Alias when there is one; null after a violation.</summary>
+    private string? ResolveTopic(in ReadOnlySequence<byte> topicBytes, ushort? topicAlias)
     {
-        if (fields.HasTopicAlias)
+        if (topicAlias is not { } alias)
         {
-            // MQTT-3.3.2-8/9: alias 0 or above our Topic Alias Maximum.
-            if (_topicAliases is null || fields.TopicAlias == 0 || fields.TopicAlias >= _topicAliases.Length)
-            {
-                throw new MqttMalformedPacketException("Topic Alias invalid", MqttReasonCode.TopicAliasInvalid);
-            }
+            // The codec refused an empty topic without an alias and topics with wildcards.
+            return DecodeTopic(topicBytes);
+        }
 
-            if (topicBytes.IsEmpty)
-            {
-                return _topicAliases[fields.TopicAlias] ?? throw new MqttMalformedPacketException("Topic Alias not set", MqttReasonCode.ProtocolError);
-            }
-
-            return _topicAliases[fields.TopicAlias] = DecodeTopic(topicBytes);
+        // MQTT-3.3.2-9: above our Topic Alias Maximum (alias 0 the codec refused already, MQTT-3.3.2-8).
+        if (_topicAliases is null || alias >= _topicAliases.Length)
+        {
+            Violation(MqttReasonCode.TopicAliasInvalid, "Topic Alias invalid");
+            return null;
         }
 
         if (topicBytes.IsEmpty)
         {
-            throw new MqttMalformedPacketException("empty topic name", IsV5 ? MqttReasonCode.ProtocolError : MqttReasonCode.MalformedPacket);
+            var known = _topicAliases[alias];
+            if (known is null)
+            {
+                Violation(MqttReasonCode.ProtocolError, "Topic Alias not set");
+            }
+
+            return known;
         }
 
-        return DecodeTopic(topicBytes);
+        return _topicAliases[alias] = DecodeTopic(topicBytes);
     }
 
     /// <summary>Devices publish to the same topic over and over: reuse the last string when the bytes are the same.</summary>
-    private string DecodeTopic(ReadOnlySpan<byte> topicBytes)
+    private string DecodeTopic(in ReadOnlySequence<byte> topicBytes)
     {
-        if (_cachedTopicBytes is not null && topicBytes.SequenceEqual(_cachedTopicBytes))
+        if (_cachedTopicBytes is not null && MqttUtf8.SequenceEqual(topicBytes, _cachedTopicBytes))
         {
             return _cachedTopic!;
         }
 
-        var topic = MqttWireReader.Decode(topicBytes);
-        if (!MqttTopicMatcher.IsValidTopicName(topic))
-        {
-            throw new MqttMalformedPacketException("topic name with wildcards (MQTT-3.3.2-2)", IsV5 ? MqttReasonCode.TopicNameInvalid : MqttReasonCode.MalformedPacket);
-        }
-
+        var topic = MqttUtf8.GetString(topicBytes);
         _cachedTopic = topic;
         _cachedTopicBytes = topicBytes.ToArray();
         return topic;
     }
 
-    private void HandleCompletion(ReadOnlySequence<byte> body)
+    /// <summary>PUBACK, PUBREC, PUBREL or PUBCOMP; false (after the violation) when the codec refused it.</summary>
+    private bool TryDecodeAcknowledgement(in MqttFrame frame, out MqttPublishAcknowledgementPacket ack)
     {
-        var ack = MqttInboundAcknowledgement.Parse(Contiguous(body, out var rented), IsV5);
-        Return(rented);
-        if (_session!.CompleteInflight(ack.PacketId))
+        var decoded = MqttPublishAcknowledgementPacket.TryDecode(in frame, Version, out ack);
+        if (!decoded.IsSuccess)
+        {
+            Violation(decoded);
+        }
+
+        return decoded.IsSuccess;
+    }
+
+    private void HandleCompletion(in MqttFrame frame)
+    {
+        if (!TryDecodeAcknowledgement(in frame, out var ack))
+        {
+            return;
+        }
+
+        if (_session!.CompleteInflight(ack.PacketIdentifier))
         {
             // The in-flight window opened.
             SignalOutput();
         }
     }
 
-    private void HandlePublishReceived(ReadOnlySequence<byte> body)
+    private void HandlePublishReceived(in MqttFrame frame)
     {
-        var ack = MqttInboundAcknowledgement.Parse(Contiguous(body, out var rented), IsV5);
-        Return(rented);
+        if (!TryDecodeAcknowledgement(in frame, out var ack))
+        {
+            return;
+        }
+
         if (ack.ReasonCode >= MqttReasonCode.UnspecifiedError)
         {
             // v5: a failed PUBREC ends the flow (MQTT 5.0 4.3.3).
-            _session!.CompleteInflight(ack.PacketId);
+            _session!.CompleteInflight(ack.PacketIdentifier);
             SignalOutput();
             return;
         }
 
-        var known = _session!.ReleaseInflight(ack.PacketId);
+        var known = _session!.ReleaseInflight(ack.PacketIdentifier);
         _control.Enqueue(new MqttControlPacket(
             MqttControlPacketKind.Acknowledgement,
             0x62,
-            ack.PacketId,
+            ack.PacketIdentifier,
             known || !IsV5 ? MqttReasonCode.Success : MqttReasonCode.PacketIdentifierNotFound));
     }
 
-    private void HandlePublishRelease(ReadOnlySequence<byte> body)
+    private void HandlePublishRelease(in MqttFrame frame)
     {
-        var ack = MqttInboundAcknowledgement.Parse(Contiguous(body, out var rented), IsV5);
-        Return(rented);
-        var known = _session!.IncomingQos2.Remove(ack.PacketId);
+        if (!TryDecodeAcknowledgement(in frame, out var ack))
+        {
+            return;
+        }
+
+        var known = _session!.IncomingQos2.Remove(ack.PacketIdentifier);
         _control.Enqueue(new MqttControlPacket(
             MqttControlPacketKind.Acknowledgement,
             0x70,
-            ack.PacketId,
+            ack.PacketIdentifier,
             known || !IsV5 ? MqttReasonCode.Success : MqttReasonCode.PacketIdentifierNotFound));
     }
 
-    private void HandleSubscribe(ReadOnlySequence<byte> body)
+    private void HandleSubscribe(in MqttFrame frame)
     {
-        var packet = MqttInboundSubscribe.Parse(Contiguous(body, out var rented), IsV5, isSubscribe: true);
-        Return(rented);
+        var decoded = MqttSubscribePacket.TryDecode(in frame, Version, out var packet);
+        if (!decoded.IsSuccess)
+        {
+            Violation(decoded);
+            return;
+        }
+
         var session = _session!;
-        var codes = new byte[packet.Filters.Count];
+        var hasSubscriptionIdentifier = packet.Properties.SubscriptionIdentifier is not null;
+        var codes = new byte[packet.Count];
+        var i = -1;
         List<MqttDelivery>? retained = null;
         var retainedMessages = new List<MqttRoutedMessage>();
         var refused = IsV5 ? (byte)MqttReasonCode.NotAuthorized : (byte)0x80;
-        for (var i = 0; i < packet.Filters.Count; i++)
+        foreach (var entry in packet.GetTopicFilters())
         {
-            var (filter, options) = packet.Filters[i];
-            var qos = (MqttQualityOfService)(options & 0x03);
-            var noLocal = (options & 0x04) != 0;
-            var retainAsPublished = (options & 0x08) != 0;
-            var retainHandling = (byte)((options >> 4) & 0x03);
-            if (!MqttTopicMatcher.IsValidTopicFilter(filter))
-            {
-                codes[i] = IsV5 ? (byte)MqttReasonCode.TopicFilterInvalid : (byte)0x80;
-                continue;
-            }
+            i++;
+            var filter = entry.GetTopicFilter();
+            var qos = entry.Options.MaximumQualityOfService;
+            var noLocal = entry.Options.NoLocal;
+            var retainAsPublished = entry.Options.RetainAsPublished;
+            var retainHandling = (byte)entry.Options.RetainHandling;
 
-            if (IsV5 && packet.HasSubscriptionIdentifier)
+            // The codec refused malformed filters (MQTT-4.7.1-1/2, MQTT-4.7.3-1): what is left is well formed.
+            if (IsV5 && hasSubscriptionIdentifier)
             {
                 codes[i] = (byte)MqttReasonCode.SubscriptionIdentifiersNotSupported;
                 continue;
@@ -818,27 +873,30 @@ internal sealed class MqttConnection
             }
         }
 
-        _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.SubscribeAcknowledgement, 0x90, packet.PacketId, ReasonCodes: codes));
+        _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.SubscribeAcknowledgement, 0x90, packet.PacketIdentifier, ReasonCodes: codes));
         if (retained is not null)
         {
             _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.RetainedDeliveries, Deliveries: retained));
         }
     }
 
-    private void HandleUnsubscribe(ReadOnlySequence<byte> body)
+    private void HandleUnsubscribe(in MqttFrame frame)
     {
-        var packet = MqttInboundSubscribe.Parse(Contiguous(body, out var rented), IsV5, isSubscribe: false);
-        Return(rented);
-        var session = _session!;
-        var codes = new byte[packet.Filters.Count];
-        for (var i = 0; i < codes.Length; i++)
+        var decoded = MqttUnsubscribePacket.TryDecode(in frame, Version, out var packet);
+        if (!decoded.IsSuccess)
         {
-            var filter = packet.Filters[i].Filter;
-            if (IsV5 && !MqttTopicMatcher.IsValidTopicFilter(filter))
-            {
-                codes[i] = (byte)MqttReasonCode.TopicFilterInvalid;
-            }
-            else if (session.Subscriptions.Remove(filter, out var subscription))
+            Violation(decoded);
+            return;
+        }
+
+        var session = _session!;
+        var codes = new byte[packet.Count];
+        var i = -1;
+        foreach (var entry in packet.GetTopicFilters())
+        {
+            i++;
+            var filter = entry.GetTopicFilter();
+            if (session.Subscriptions.Remove(filter, out var subscription))
             {
                 _endpoint.Subscriptions.Remove(session, subscription.Filter);
                 codes[i] = (byte)MqttReasonCode.Success;
@@ -849,19 +907,25 @@ internal sealed class MqttConnection
             }
         }
 
-        _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.UnsubscribeAcknowledgement, 0xB0, packet.PacketId, ReasonCodes: codes));
+        _control.Enqueue(new MqttControlPacket(MqttControlPacketKind.UnsubscribeAcknowledgement, 0xB0, packet.PacketIdentifier, ReasonCodes: codes));
     }
 
-    private void HandleDisconnect(ReadOnlySequence<byte> body)
+    private void HandleDisconnect(in MqttFrame frame)
     {
-        var disconnect = MqttInboundDisconnect.Parse(Contiguous(body, out var rented), IsV5);
-        Return(rented);
-        if (disconnect.SessionExpiryInterval is { } expiry)
+        var decoded = MqttDisconnectPacket.TryDecode(in frame, Version, out var disconnect);
+        if (!decoded.IsSuccess)
+        {
+            Violation(decoded);
+            return;
+        }
+
+        if (disconnect.Properties.SessionExpiryInterval is { } expiry)
         {
             if (_connectSessionExpiry == 0 && expiry != 0)
             {
                 // MQTT-3.14.2-2.
-                throw new MqttMalformedPacketException("Session Expiry set in DISCONNECT after 0 in CONNECT", MqttReasonCode.ProtocolError);
+                Violation(MqttReasonCode.ProtocolError, "Session Expiry set in DISCONNECT after 0 in CONNECT");
+                return;
             }
 
             _endpoint.SetSessionExpiry(_session!, Math.Min(expiry, (uint)Math.Min(uint.MaxValue - 1, _options.MaximumSessionExpiry.TotalSeconds)));
@@ -1103,27 +1167,4 @@ internal sealed class MqttConnection
     private void Touch() => Volatile.Write(ref _lastActivity, _time.GetTimestamp());
 
     private void SetCloseReason(MqttConnectionCloseReason reason) => Interlocked.CompareExchange(ref _closeReason, (int)reason, -1);
-
-    /// <summary>The body as one span; a body split over pipe segments is copied into a pooled array (return it after parsing).</summary>
-    private static ReadOnlySpan<byte> Contiguous(in ReadOnlySequence<byte> body, out byte[]? rented)
-    {
-        if (body.IsSingleSegment)
-        {
-            rented = null;
-            return body.FirstSpan;
-        }
-
-        var length = (int)body.Length;
-        rented = ArrayPool<byte>.Shared.Rent(length);
-        body.CopyTo(rented);
-        return rented.AsSpan(0, length);
-    }
-
-    private static void Return(byte[]? rented)
-    {
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
 }

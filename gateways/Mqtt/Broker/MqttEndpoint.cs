@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
-using SmartCity.Twin.Gateways.Mqtt.Broker.Wire;
 using SmartCity.Twin.Gateways.Mqtt.Hosting;
 using SmartCity.Twin.Gateways.Mqtt.Protocol;
 
@@ -184,7 +183,7 @@ internal sealed class MqttEndpoint : IMqttBroker, IAsyncDisposable
     // ---- routing ----
 
     /// <summary>Routes an accepted inbound PUBLISH (or Will); the payload is copied once, only when someone gets it.</summary>
-    internal int Route(string topic, in ReadOnlySequence<byte> payload, MqttQualityOfService qos, bool retain, in MqttPublishFields fields, MqttSession? publisher)
+    internal int Route(string topic, in ReadOnlySequence<byte> payload, MqttQualityOfService qos, bool retain, in MqttPublishMetadata metadata, MqttSession? publisher)
     {
         var matches = t_matches ??= [];
         matches.Clear();
@@ -200,12 +199,12 @@ internal sealed class MqttEndpoint : IMqttBroker, IAsyncDisposable
             Payload = payload.IsEmpty ? ReadOnlyMemory<byte>.Empty : payload.ToArray(),
             QualityOfService = qos,
             Retain = retain,
-            PayloadFormatIndicator = fields.PayloadFormatIndicator,
-            ContentType = fields.ContentType,
-            ResponseTopic = fields.ResponseTopic,
-            CorrelationData = fields.CorrelationData,
-            UserProperties = fields.UserProperties is null ? null : [.. fields.UserProperties.Select(p => new MqttUserProperty(p.Name, p.Value))],
-            ExpiresAtTimestamp = fields.MessageExpiryInterval is { } expiry ? Time.GetTimestamp() + (expiry * Time.TimestampFrequency) : null,
+            PayloadFormatIndicator = metadata.PayloadFormatIndicator,
+            ContentType = metadata.ContentType,
+            ResponseTopic = metadata.ResponseTopic,
+            CorrelationData = metadata.CorrelationData,
+            UserProperties = metadata.UserProperties,
+            ExpiresAtTimestamp = metadata.MessageExpiryInterval is { } expiry ? Time.GetTimestamp() + (expiry * Time.TimestampFrequency) : null,
             Publisher = publisher,
         };
         if (retain && !Retained.Set(message))
@@ -419,17 +418,8 @@ internal sealed class MqttEndpoint : IMqttBroker, IAsyncDisposable
     {
         try
         {
-            var fields = new MqttPublishFields
-            {
-                PayloadFormatIndicator = will.PayloadFormatIndicator,
-                ContentType = will.ContentType,
-                ResponseTopic = will.ResponseTopic,
-                CorrelationData = will.CorrelationData,
-                UserProperties = will.UserProperties is null ? null : [.. will.UserProperties],
-                MessageExpiryInterval = will.MessageExpirySeconds,
-            };
             var payload = new ReadOnlySequence<byte>(will.Payload);
-            var inbound = new MqttInboundPublish(will.Topic, payload, will.QualityOfService, will.Retain, IsWill: true, Time.GetUtcNow(), will.ResponseTopic, will.CorrelationData, will.ContentType);
+            var inbound = new MqttInboundPublish(will.Topic, payload, will.QualityOfService, will.Retain, IsWill: true, Time.GetUtcNow(), will.Metadata.ResponseTopic, will.Metadata.CorrelationData, will.Metadata.ContentType);
             var decision = await policy.AuthorizePublishAsync(inbound, CancellationToken.None).ConfigureAwait(false);
             if (!decision.IsAccepted)
             {
@@ -439,7 +429,7 @@ internal sealed class MqttEndpoint : IMqttBroker, IAsyncDisposable
 
             if (decision.RouteTopic is { } route)
             {
-                Route(route, payload, will.QualityOfService, will.Retain, in fields, publisher: null);
+                Route(route, payload, will.QualityOfService, will.Retain, will.Metadata, publisher: null);
             }
         }
         catch (Exception exception)

@@ -9,9 +9,4 @@ internal sealed record MqttWill(
     MqttQualityOfService QualityOfService,
     bool Retain,
     uint DelaySeconds,
-    uint? MessageExpirySeconds,
-    byte? PayloadFormatIndicator,
-    string? ContentType,
-    string? ResponseTopic,
-    byte[]? CorrelationData,
-    IReadOnlyList<(string Name, string Value)>? UserProperties);
+    MqttPublishMetadata Metadata);
