@@ -815,7 +815,7 @@ internal sealed class MqttConnection
                 continue;
             }
 
-            if (IsV5 && MqttTopicMatcher.IsSharedSubscription(filter))
+            if (MqttTopic.IsValidFilter(entry.TopicFilter, Version, out var isShared) && isShared)
             {
                 codes[i] = (byte)MqttReasonCode.SharedSubscriptionsNotSupported;
                 continue;
@@ -833,7 +833,7 @@ internal sealed class MqttConnection
             }
 
             var effective = decision.EffectiveFilter ?? filter;
-            if (!decision.IsGranted || !MqttTopicMatcher.IsValidTopicFilter(effective))
+            if (!decision.IsGranted || !MqttTopic.IsValidFilter(effective, Version, out _))
             {
                 _endpoint.Metrics.SubscriptionRefused();
                 codes[i] = refused;

@@ -153,7 +153,7 @@ internal sealed class MqttEndpoint : IMqttBroker, IAsyncDisposable
     /// <inheritdoc />
     public ValueTask<int> PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken = default)
     {
-        if (!MqttTopicMatcher.IsValidTopicName(message.Topic))
+        if (!MqttTopic.IsValidName(message.Topic))
         {
             throw new ArgumentException($"'{message.Topic}' is not a valid MQTT topic name.", nameof(message));
         }

@@ -82,6 +82,55 @@ internal static class MqttTopic
         }
     }
 
+    /// <summary>
+    /// A Topic Name the server itself was given as a string (not read off the wire, so not yet UTF-8 checked): the rules of
+    /// <see cref="IsValidName(ReadOnlySpan{byte})"/> plus no U+0000 (MQTT-4.7.3-2).
+    /// </summary>
+    public static bool IsValidName(string topic)
+    {
+        byte[]? rented = null;
+        try
+        {
+            ReadOnlySpan<byte> utf8 = Encode(topic, stackalloc byte[256], ref rented);
+            return MqttUtf8.IsValid(utf8) && IsValidName(utf8);
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
+
+    /// <summary>A Topic Filter given as a string (a policy's rewritten filter): the byte rules plus no U+0000.</summary>
+    public static bool IsValidFilter(string filter, MqttProtocolVersion version, out bool isShared)
+    {
+        byte[]? rented = null;
+        try
+        {
+            ReadOnlySpan<byte> utf8 = Encode(filter, stackalloc byte[256], ref rented);
+            isShared = false;
+            return MqttUtf8.IsValid(utf8) && IsValidFilter(utf8, version, out isShared);
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
+
+    private static ReadOnlySpan<byte> Encode(string value, Span<byte> stack, ref byte[]? rented)
+    {
+        int count = System.Text.Encoding.UTF8.GetByteCount(value);
+        Span<byte> buffer = count <= stack.Length ? stack : (rented = ArrayPool<byte>.Shared.Rent(count));
+        return buffer[..System.Text.Encoding.UTF8.GetBytes(value, buffer)];
+    }
+
+    private static void Return(byte[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     public static bool IsValidFilter(in ReadOnlySequence<byte> filter, MqttProtocolVersion version, out bool isShared)
     {
         if (filter.IsSingleSegment)

@@ -38,18 +38,6 @@ public sealed class TopicMatchingTests
         Assert.Equal(expected, matches.Count == 1);
     }
 
-    [Theory]
-    [InlineData("a/#", true)]
-    [InlineData("#", true)]
-    [InlineData("+", true)]
-    [InlineData("a/+/b", true)]
-    [InlineData("a#", false)] // MQTT-4.7.1-2
-    [InlineData("a/#/b", false)]
-    [InlineData("a+", false)] // MQTT-4.7.1-3
-    [InlineData("a/+b", false)]
-    [InlineData("", false)]
-    public void Topic_filters_are_validated(string filter, bool valid) => Assert.Equal(valid, MqttTopicMatcher.IsValidTopicFilter(filter));
-
     [Fact]
     public void Removing_the_last_subscription_prunes_the_trie_and_replacing_keeps_one()
     {
