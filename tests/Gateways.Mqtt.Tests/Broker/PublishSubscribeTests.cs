@@ -290,6 +290,32 @@ public sealed class PublishSubscribeTests
     }
 
     [Fact]
+    public async Task No_Local_on_a_shared_subscription_is_a_protocol_error()
+    {
+        // MQTT-3.8.3-4: a Protocol Error, so DISCONNECT 0x82 (not a SUBACK 0x9E for an unsupported shared subscription).
+        await using var harness = await EndpointHarness.StartAsync();
+        await using var client = await harness.OpenAsync();
+        await client.ConnectAsync(MqttProtocolVersion.V500, "c1");
+        byte[] subscribe = [0x82, 0, 0, 1, 0, 0, 10, .. "$share/g/t"u8, 0x04];
+        subscribe[1] = (byte)(subscribe.Length - 2);
+        await client.SendRawAsync(subscribe);
+        Assert.Equal(0x82, Assert.Single(await client.ExpectClosedAsync()).ReasonCode);
+    }
+
+    [Fact]
+    public async Task A_client_publish_with_a_subscription_identifier_is_a_protocol_error()
+    {
+        // MQTT-3.3.4-6: only the server sends Subscription Identifiers; the codec reads both directions, the endpoint refuses.
+        await using var harness = await EndpointHarness.StartAsync();
+        await using var client = await harness.OpenAsync();
+        await client.ConnectAsync(MqttProtocolVersion.V500, "c1");
+        byte[] publish = [0x30, 0, 0, 1, (byte)'t', 2, 0x0B, 7, (byte)'x'];
+        publish[1] = (byte)(publish.Length - 2);
+        await client.SendRawAsync(publish);
+        Assert.Equal(0x82, Assert.Single(await client.ExpectClosedAsync()).ReasonCode);
+    }
+
+    [Fact]
     public async Task A_server_publish_reaches_subscribers_and_counts_them()
     {
         await using var harness = await EndpointHarness.StartAsync();
