@@ -275,44 +275,22 @@ public sealed class PublishSubscribeTests
         Assert.Equal([0xA1], ack.ReasonCodes);
     }
 
-    [Fact]
-    public async Task A_malformed_topic_filter_ends_a_v5_connection_with_0x8F()
+    [Theory]
+    // "a#b" breaks MQTT-4.7.1-1; SUBACK 0x8F is for filters "correctly formed but not allowed" (MQTT 5.0 3.9.3), so the
+    // codec refuses the packet itself.
+    [InlineData(0x8F, new byte[] { 0x82, 0, 0, 1, 0, 0, 3, (byte)'a', (byte)'#', (byte)'b', 0 })]
+    // MQTT-3.8.3-4: No Local on a shared subscription is a Protocol Error (not a SUBACK 0x9E).
+    [InlineData(0x82, new byte[] { 0x82, 0, 0, 1, 0, 0, 10, (byte)'$', (byte)'s', (byte)'h', (byte)'a', (byte)'r', (byte)'e', (byte)'/', (byte)'g', (byte)'/', (byte)'t', 0x04 })]
+    // MQTT-3.3.4-6: only the server sends Subscription Identifiers; the codec reads both directions, the endpoint refuses.
+    [InlineData(0x82, new byte[] { 0x30, 0, 0, 1, (byte)'t', 2, 0x0B, 7, (byte)'x' })]
+    public async Task A_refused_v5_packet_ends_the_connection_with_its_reason_code(byte reasonCode, byte[] packet)
     {
-        // "a#b" breaks MQTT-4.7.1-1; SUBACK 0x8F is for filters that are "correctly formed but not allowed" (MQTT 5.0
-        // 3.9.3), so the packet itself is in error: the codec refuses it and the endpoint disconnects.
         await using var harness = await EndpointHarness.StartAsync();
         await using var client = await harness.OpenAsync();
         await client.ConnectAsync(MqttProtocolVersion.V500, "c1");
-        byte[] subscribe = [0x82, 8, 0, 1, 0, 0, 3, (byte)'a', (byte)'#', (byte)'b', 0];
-        subscribe[1] = (byte)(subscribe.Length - 2);
-        await client.SendRawAsync(subscribe);
-        Assert.Equal(0x8F, Assert.Single(await client.ExpectClosedAsync()).ReasonCode);
-    }
-
-    [Fact]
-    public async Task No_Local_on_a_shared_subscription_is_a_protocol_error()
-    {
-        // MQTT-3.8.3-4: a Protocol Error, so DISCONNECT 0x82 (not a SUBACK 0x9E for an unsupported shared subscription).
-        await using var harness = await EndpointHarness.StartAsync();
-        await using var client = await harness.OpenAsync();
-        await client.ConnectAsync(MqttProtocolVersion.V500, "c1");
-        byte[] subscribe = [0x82, 0, 0, 1, 0, 0, 10, .. "$share/g/t"u8, 0x04];
-        subscribe[1] = (byte)(subscribe.Length - 2);
-        await client.SendRawAsync(subscribe);
-        Assert.Equal(0x82, Assert.Single(await client.ExpectClosedAsync()).ReasonCode);
-    }
-
-    [Fact]
-    public async Task A_client_publish_with_a_subscription_identifier_is_a_protocol_error()
-    {
-        // MQTT-3.3.4-6: only the server sends Subscription Identifiers; the codec reads both directions, the endpoint refuses.
-        await using var harness = await EndpointHarness.StartAsync();
-        await using var client = await harness.OpenAsync();
-        await client.ConnectAsync(MqttProtocolVersion.V500, "c1");
-        byte[] publish = [0x30, 0, 0, 1, (byte)'t', 2, 0x0B, 7, (byte)'x'];
-        publish[1] = (byte)(publish.Length - 2);
-        await client.SendRawAsync(publish);
-        Assert.Equal(0x82, Assert.Single(await client.ExpectClosedAsync()).ReasonCode);
+        packet[1] = (byte)(packet.Length - 2);
+        await client.SendRawAsync(packet);
+        Assert.Equal(reasonCode, Assert.Single(await client.ExpectClosedAsync()).ReasonCode);
     }
 
     [Fact]
