@@ -23,9 +23,9 @@ internal sealed class MqttLoadBenchmark(MqttBenchmarkSettings settings)
         var report = new MqttBenchmarkReport(settings);
         report.Notes.Add("\"endpoint\" phases run a permissive test authority (every client accepted, every publish counted and accepted, "
             + "not routed unless the phase says so): the endpoint's own cost. \"twin\" phases hand every publish to the real "
-            + "TwinMessageSink (JSON validation, then the environment-sensor twin grain in an in-process grain runtime with memory storage), "
-            + "counted once the twin accepted the message; only the device credential check is left out. At QoS 0 the policy also waits for "
-            + "the twin (backpressure through TCP) instead of the sink's fire-and-forget QoS 0 path, which lets an open-loop flood pile up in grain mailboxes.");
+            + "device policy (topic ACL, JSON validation, then the environment-sensor twin grain in an in-process grain runtime with memory "
+            + "storage); only the device credential check is left out. QoS 1 counts once the twin has the message; QoS 0 once it is on its "
+            + "way, with at most 64 per connection not yet applied (beyond that the connection waits for the twin).");
 
         if (!settings.Skip.Contains("endpoint"))
         {

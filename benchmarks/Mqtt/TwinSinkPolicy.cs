@@ -1,35 +1,26 @@
-using SmartCity.Twin.Gateways.Devices.Topics;
 using SmartCity.Twin.Gateways.Mqtt.Broker;
-using SmartCity.Twin.Gateways.Mqtt.Protocol;
 
 namespace SmartCity.Twin.Benchmarks.Mqtt;
 
-/// <summary>The per-connection side of <see cref="TwinSinkAuthority"/>.</summary>
-internal sealed class TwinSinkPolicy(string identity, IDeviceMessageSink sink, MessageCounter applied, MessageCounter refused) : IMqttClientPolicy
+/// <summary>
+/// The device policy of <see cref="TwinSinkAuthority"/>, counting its decisions. A QoS 1 message counts once the twin
+/// has it; a QoS 0 message once it is on its way to the twin, with at most 64 per connection not yet applied.
+/// </summary>
+internal sealed class TwinSinkPolicy(IMqttClientPolicy device, MessageCounter applied, MessageCounter refused) : IMqttClientPolicy
 {
-    public string Identity => identity;
+    public string Identity => device.Identity;
 
-    public MqttSubscriptionDecision AuthorizeSubscription(string topicFilter) => MqttSubscriptionDecision.Grant(topicFilter);
+    public MqttSubscriptionDecision AuthorizeSubscription(string topicFilter) => device.AuthorizeSubscription(topicFilter);
 
-    public string OutgoingTopic(string routedTopic) => routedTopic;
+    public string OutgoingTopic(string routedTopic) => device.OutgoingTopic(routedTopic);
 
     public ValueTask<MqttPublishDecision> AuthorizePublishAsync(MqttInboundPublish publish, CancellationToken cancellationToken)
     {
-        // QoS 0 is applied as QoS 1 is, awaiting the twin: the endpoint calls the policy from the connection's receive
-        // loop, so a busy twin slows the socket (backpressure through TCP). The sink's own QoS 0 path does not wait,
-        // and a flood faster than the twins then queues in grain mailboxes without bound (docs/performance.md).
-        var pending = sink.ApplyAsync(publish.Topic, publish.Payload, publish.ReceivedAt, cancellationToken, MqttQualityOfService.AtLeastOnce);
-        if (pending.IsCompletedSuccessfully)
-        {
-            return ValueTask.FromResult(Count(pending.Result));
-        }
-
-        return AwaitAsync(pending);
+        var pending = device.AuthorizePublishAsync(publish, cancellationToken);
+        return pending.IsCompletedSuccessfully ? ValueTask.FromResult(Count(pending.Result)) : AwaitAsync(pending);
     }
 
-    public void OnConnectionClosed(MqttConnectionCloseReason reason)
-    {
-    }
+    public void OnConnectionClosed(MqttConnectionCloseReason reason) => device.OnConnectionClosed(reason);
 
     private async ValueTask<MqttPublishDecision> AwaitAsync(ValueTask<MqttPublishDecision> pending) => Count(await pending);
 
