@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -61,19 +62,12 @@ internal static class TwinEndpoints
         IOptions<TwinOptions> twinOptions,
         TimeProvider clock)
     {
-        JsonElement body;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            body = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            return BadTelemetry($"The body is not valid JSON: {e.Message}");
-        }
+        // Read whole (requests are small; Kestrel caps the body size) and parsed by the same reader as MQTT payloads.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
 
         var now = clock.GetUtcNow();
-        var batch = TelemetryPayload.Parse(body, now, twinOptions.Value.MaxClockSkew, out var error);
+        var batch = TelemetryPayload.Parse(new ReadOnlySequence<byte>(body.GetBuffer(), 0, (int)body.Length), now, twinOptions.Value.MaxClockSkew, out var error);
         if (batch is null)
         {
             return BadTelemetry(error!);

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.Buffers;
+using System.Text;
 using SmartCity.Twin.Gateways.Devices.Payloads;
 
 namespace SmartCity.Twin.Gateways.Devices.Tests;
@@ -42,6 +43,17 @@ public sealed class TelemetryPayloadTests
     }
 
     [Fact]
+    public void In_the_wrapped_form_only_values_are_metrics_and_ts_may_come_last()
+    {
+        var batch = Parse("""{"device": "aq-01", "values": {"pm2_5": 41.2}, "firmware": {"v": 2}, "ts": 1764000000000}""", out var error);
+
+        Assert.Null(error);
+        var point = Assert.Single(batch!.Points);
+        Assert.Equal(("pm2_5", 41.2), (point.Metric, point.Value));
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_764_000_000_000), point.Timestamp);
+    }
+
+    [Fact]
     public void An_array_is_a_batch_of_readings_at_their_own_times()
     {
         var batch = Parse("""[{"ts": 1764000000000, "values": {"pm2_5": 1}}, {"ts": 1764000060000, "pm2_5": 2}]""", out var error);
@@ -69,6 +81,9 @@ public sealed class TelemetryPayloadTests
     [InlineData("""[]""")]
     [InlineData("""42""")]
     [InlineData("""[1, 2]""")]
+    [InlineData("""{"pm2_5": 1} {"pm2_5": 2}""")]
+    [InlineData("""{"pm2_5": 1""")]
+    [InlineData("""{"values": {"pm2_5": 1}, "pm10": "ignored"} trailing""")]
     [InlineData("""{}""")]
     [InlineData("""{"values": {}}""")]
     [InlineData("""{"values": {"pm2_5": null}}""")]
@@ -88,7 +103,6 @@ public sealed class TelemetryPayloadTests
 
     private static Grains.Telemetry.TelemetryBatch? Parse(string json, out string? error)
     {
-        using var document = JsonDocument.Parse(json);
-        return TelemetryPayload.Parse(document.RootElement, Now, TimeSpan.FromMinutes(5), out error);
+        return TelemetryPayload.Parse(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)), Now, TimeSpan.FromMinutes(5), out error);
     }
 }

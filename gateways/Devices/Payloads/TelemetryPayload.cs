@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using SmartCity.Twin.Grains.Telemetry;
@@ -13,36 +14,21 @@ internal static class TelemetryPayload
 {
     public const int MaxValues = 256;
 
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
+
     /// <returns>The batch, or <c>null</c> with <paramref name="error"/> saying what is wrong.</returns>
-    public static TelemetryBatch? Parse(JsonElement body, DateTimeOffset now, TimeSpan maxClockSkew, out string? error)
+    /// <remarks>Reads the UTF-8 JSON once, forward only, without building a document: this runs for every message of every device.</remarks>
+    public static TelemetryBatch? Parse(ReadOnlySequence<byte> utf8Json, DateTimeOffset now, TimeSpan maxClockSkew, out string? error)
     {
-        var points = new List<TelemetryPoint>();
-        switch (body.ValueKind)
+        var points = new List<TelemetryPoint>(4);
+        var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
+        try
         {
-            case JsonValueKind.Object:
-                error = AddEntry(body, now, maxClockSkew, points);
-                break;
-            case JsonValueKind.Array:
-                error = null;
-                foreach (var entry in body.EnumerateArray())
-                {
-                    if (entry.ValueKind != JsonValueKind.Object)
-                    {
-                        error = "Each element of a telemetry array must be an object: {\"ts\": ..., \"values\": {...}} or {\"metric\": number}.";
-                        break;
-                    }
-
-                    error = AddEntry(entry, now, maxClockSkew, points);
-                    if (error is not null)
-                    {
-                        break;
-                    }
-                }
-
-                break;
-            default:
-                error = "Telemetry must be a JSON object ({\"ts\": ..., \"values\": {\"metric\": number}} or {\"metric\": number}) or an array of them.";
-                break;
+            error = ReadBody(ref reader, now, maxClockSkew, points);
+        }
+        catch (JsonException e)
+        {
+            error = $"The payload is not valid JSON: {e.Message}";
         }
 
         if (error is not null)
@@ -59,92 +45,175 @@ internal static class TelemetryPayload
         return new TelemetryBatch(points, now);
     }
 
-    private static string? AddEntry(JsonElement entry, DateTimeOffset now, TimeSpan maxClockSkew, List<TelemetryPoint> points)
+    private static string? ReadBody(ref Utf8JsonReader reader, DateTimeOffset now, TimeSpan maxClockSkew, List<TelemetryPoint> points)
     {
+        if (!reader.Read())
+        {
+            return "The payload is empty.";
+        }
+
+        string? error;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                error = ReadEntry(ref reader, now, maxClockSkew, points);
+                break;
+            case JsonTokenType.StartArray:
+                error = null;
+                while (error is null && reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    error = reader.TokenType == JsonTokenType.StartObject
+                        ? ReadEntry(ref reader, now, maxClockSkew, points)
+                        : "Each element of a telemetry array must be an object: {\"ts\": ..., \"values\": {...}} or {\"metric\": number}.";
+                }
+
+                break;
+            default:
+                return "Telemetry must be a JSON object ({\"ts\": ..., \"values\": {\"metric\": number}} or {\"metric\": number}) or an array of them.";
+        }
+
+        if (error is null && reader.Read())
+        {
+            return "The payload has content after its JSON value.";
+        }
+
+        return error;
+    }
+
+    /// <summary>Reads one object (the reader is on its StartObject) and leaves the reader on its EndObject.</summary>
+    private static string? ReadEntry(ref Utf8JsonReader reader, DateTimeOffset now, TimeSpan maxClockSkew, List<TelemetryPoint> points)
+    {
+        // "ts" may follow the values, and "values" makes the flat properties beside it irrelevant: stamp and keep at the end.
+        var first = points.Count;
         var timestamp = now;
-        if (entry.TryGetProperty("ts", out var ts) && ts.ValueKind != JsonValueKind.Null)
+        var isWrapped = false;
+        string? flatError = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!TryParseTimestamp(ts, out timestamp))
+            if (reader.ValueTextEquals("ts"u8))
             {
-                return "\"ts\" must be Unix milliseconds or an ISO 8601 date-time with an offset.";
-            }
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    continue;
+                }
 
-            if (timestamp < TelemetryPoint.EarliestTimestamp || timestamp > now + maxClockSkew)
-            {
-                return $"\"ts\" {timestamp:O} is out of range: it must lie between {TelemetryPoint.EarliestTimestamp:O} and {maxClockSkew.TotalMinutes:0} minutes from now.";
-            }
-        }
+                if (!TryReadTimestamp(ref reader, out timestamp))
+                {
+                    return "\"ts\" must be Unix milliseconds or an ISO 8601 date-time with an offset.";
+                }
 
-        var values = entry;
-        var isFlat = !entry.TryGetProperty("values", out var wrapped);
-        if (!isFlat)
-        {
-            if (wrapped.ValueKind != JsonValueKind.Object)
-            {
-                return "\"values\" must be an object of metric names to numbers, e.g. {\"pm2_5\": 41.2}.";
-            }
+                if (timestamp < TelemetryPoint.EarliestTimestamp || timestamp > now + maxClockSkew)
+                {
+                    return $"\"ts\" {timestamp:O} is out of range: it must lie between {TelemetryPoint.EarliestTimestamp:O} and {maxClockSkew.TotalMinutes:0} minutes from now.";
+                }
 
-            values = wrapped;
-        }
-
-        foreach (var property in values.EnumerateObject())
-        {
-            if (isFlat && property.NameEquals("ts"))
-            {
                 continue;
             }
 
-            if (points.Count == MaxValues)
+            if (reader.ValueTextEquals("values"u8))
             {
-                return $"At most {MaxValues} values per message.";
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return "\"values\" must be an object of metric names to numbers, e.g. {\"pm2_5\": 41.2}.";
+                }
+
+                points.RemoveRange(first, points.Count - first);
+                isWrapped = true;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (ReadValue(ref reader, points) is { } valueError)
+                    {
+                        return valueError;
+                    }
+                }
+
+                continue;
             }
 
-            if (!MetricNames.IsValid(property.Name))
+            if (isWrapped)
             {
-                return $"Metric name '{property.Name}' is invalid: 1–{MetricNames.MaxLength} characters, no spaces or control characters.";
+                reader.Read();
+                reader.Skip();
+                continue;
             }
 
-            double value;
-            switch (property.Value.ValueKind)
-            {
-                case JsonValueKind.Number when property.Value.TryGetDouble(out value) && double.IsFinite(value):
-                    break;
-                case JsonValueKind.True:
-                    value = 1;
-                    break;
-                case JsonValueKind.False:
-                    value = 0;
-                    break;
-                default:
-                    return $"The value of '{property.Name}' must be a finite number or a boolean, not {Describe(property.Value.ValueKind)}.";
-            }
+            // Until "values" shows up, a property may be a flat metric or something the wrapped form ignores.
+            flatError ??= ReadValue(ref reader, points);
+        }
 
-            if (PhysicalRange.Check(property.Name, value) is { } implausible)
-            {
-                return implausible;
-            }
+        if (!isWrapped && flatError is not null)
+        {
+            return flatError;
+        }
 
-            points.Add(new TelemetryPoint(property.Name, value, timestamp));
+        for (var i = first; i < points.Count; i++)
+        {
+            points[i] = points[i] with { Timestamp = timestamp };
         }
 
         return null;
     }
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    /// <summary>Reads one metric (the reader is on its property name) into <paramref name="points"/>, stamped later.</summary>
+    private static string? ReadValue(ref Utf8JsonReader reader, List<TelemetryPoint> points)
     {
-        JsonValueKind.String => "a string",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Null => "null",
+        var name = reader.GetString()!;
+        reader.Read();
+        if (points.Count == MaxValues)
+        {
+            reader.Skip();
+            return $"At most {MaxValues} values per message.";
+        }
+
+        if (!MetricNames.IsValid(name))
+        {
+            reader.Skip();
+            return $"Metric name '{name}' is invalid: 1–{MetricNames.MaxLength} characters, no spaces or control characters.";
+        }
+
+        double value;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number when reader.TryGetDouble(out value) && double.IsFinite(value):
+                break;
+            case JsonTokenType.True:
+                value = 1;
+                break;
+            case JsonTokenType.False:
+                value = 0;
+                break;
+            default:
+                var kind = Describe(reader.TokenType);
+                reader.Skip();
+                return $"The value of '{name}' must be a finite number or a boolean, not {kind}.";
+        }
+
+        if (PhysicalRange.Check(name, value) is { } implausible)
+        {
+            return implausible;
+        }
+
+        points.Add(new TelemetryPoint(name, value, default));
+        return null;
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.Null => "null",
         _ => "a non-finite number",
     };
 
-    private static bool TryParseTimestamp(JsonElement ts, out DateTimeOffset timestamp)
+    private static bool TryReadTimestamp(ref Utf8JsonReader ts, out DateTimeOffset timestamp)
     {
         timestamp = default;
-        switch (ts.ValueKind)
+        switch (ts.TokenType)
         {
-            case JsonValueKind.Number when ts.TryGetInt64(out var unixMs):
+            case JsonTokenType.Number when ts.TryGetInt64(out var unixMs):
                 if (unixMs < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || unixMs > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
                 {
                     return false;
@@ -152,7 +221,7 @@ internal static class TelemetryPayload
 
                 timestamp = DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
                 return true;
-            case JsonValueKind.String:
+            case JsonTokenType.String:
                 // An offset is required: a local time without one would depend on the silo's time zone.
                 return DateTimeOffset.TryParse(ts.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out timestamp)
                     && HasExplicitOffset(ts.GetString()!);

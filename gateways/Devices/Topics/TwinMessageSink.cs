@@ -57,7 +57,10 @@ internal sealed class TwinMessageSink(IGrainFactory grains, IOptions<TwinOptions
                 call = ParseStatus(payload) is { } status ? twin.ReportStatus(status, receivedAt) : null;
                 error = call is null ? "The status is \"online\" or \"offline\"." : null;
                 break;
-            case DeviceChannel.Telemetry or DeviceChannel.Events or DeviceChannel.State:
+            case DeviceChannel.Telemetry:
+                call = TelemetryPayload.Parse(payload, receivedAt, _maxClockSkew, out error) is { } batch ? twin.ReportTelemetry(batch) : null;
+                break;
+            case DeviceChannel.Events or DeviceChannel.State:
                 if (!TryParseJson(payload, out var document, out error))
                 {
                     call = null;
@@ -69,7 +72,6 @@ internal sealed class TwinMessageSink(IGrainFactory grains, IOptions<TwinOptions
                     var body = document!.RootElement;
                     call = topic.Channel switch
                     {
-                        DeviceChannel.Telemetry => TelemetryPayload.Parse(body, receivedAt, _maxClockSkew, out error) is { } batch ? twin.ReportTelemetry(batch) : null,
                         DeviceChannel.Events => DeviceEventPayload.Dispatch(grains, topic.Kind, topic.DeviceId, body, receivedAt, _maxClockSkew, out error),
                         _ => PropertiesPayload.Parse(body, out error) is { } properties ? twin.ReportProperties(properties) : null,
                     };

@@ -46,9 +46,21 @@ internal sealed class MosquittoBroker : IAsyncDisposable
     /// <param name="persistence">Keep sessions and queued messages across <see cref="RestartAsync"/> (mosquitto saves them on SIGTERM).</param>
     public static async Task<MosquittoBroker> StartAsync(bool persistence = false)
     {
-        var broker = new MosquittoBroker(FreePort(), persistence);
-        await broker.StartProcessAsync();
-        return broker;
+        // A port free a moment ago can be taken before mosquitto binds it (other test processes open thousands of
+        // client connections on ephemeral ports): mosquitto then exits, and another port is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            var broker = new MosquittoBroker(FreePort(), persistence);
+            try
+            {
+                await broker.StartProcessAsync();
+                return broker;
+            }
+            catch (InvalidOperationException) when (attempt < 5)
+            {
+                await broker.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Stops the broker: <paramref name="graceful"/> sends SIGTERM (mosquitto saves its persistence file), otherwise SIGKILL.</summary>
@@ -160,6 +172,14 @@ internal sealed class MosquittoBroker : IAsyncDisposable
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, Port);
+
+                // Whoever answered must be our mosquitto, not a process that held the port while ours failed to bind.
+                await Task.Delay(100);
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"mosquitto exited with {process.ExitCode} on port {Port}");
+                }
+
                 return;
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)
