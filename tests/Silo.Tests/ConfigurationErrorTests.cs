@@ -43,13 +43,30 @@ public sealed class ConfigurationErrorTests
         occupier.Start();
         var port = ((System.Net.IPEndPoint)occupier.LocalEndpoint).Port;
         await using var silo = SiloProcess.StartWithArguments(
-            "--urls", $"http://127.0.0.1:{port}", "--Storage:Path", data.Path, "--Storage:Provider", "memory", "--Demo:Enabled", "false");
+            "--urls", $"http://127.0.0.1:{port}", "--Storage:Path", data.Path, "--Storage:Provider", "memory", "--Demo:Enabled", "false",
+            "--Mqtt:Port", "-1");
 
         var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("SmartCity.Twin silo: cannot start:", silo.Output, StringComparison.Ordinal);
         Assert.Contains("address already in use", silo.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task MQTT_port_in_use_exits_non_zero_naming_the_port_and_the_ways_out()
+    {
+        using var data = new TempDataFolder();
+        using var broker = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 0);
+        broker.Start();
+        var port = ((System.Net.IPEndPoint)broker.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var silo = SiloProcess.Start(data.Path, "--Storage:Provider", "memory", "--Demo:Enabled", "false", "--Mqtt:Port", port);
+
+        var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"SmartCity.Twin silo: cannot start: MQTT port {port} is already in use", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("Mqtt:Bridge:Url", silo.Output, StringComparison.Ordinal);
     }
 
     [Fact]

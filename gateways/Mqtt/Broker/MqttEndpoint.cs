@@ -458,7 +458,20 @@ internal sealed class MqttEndpoint : IMqttBroker, IAsyncDisposable
             listener.DualMode = true;
         }
 
-        listener.Bind(new IPEndPoint(address, port));
+        try
+        {
+            listener.Bind(new IPEndPoint(address, port));
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            listener.Dispose();
+            throw new IOException(
+                $"MQTT port {port} is already in use (another MQTT broker, such as a mosquitto service?). "
+                + $"Set Mqtt:{(tls ? "TlsPort" : "Port")} to a free port, or Mqtt:Port to -1 to turn the endpoint off; "
+                + "to use that broker instead, set Mqtt:Bridge:Url.",
+                e);
+        }
+
         listener.Listen(1024);
         _listeners.Add(listener);
         MqttEndpointLog.Listening(Logger, listener.LocalEndPoint!, tls);
