@@ -44,6 +44,12 @@ if debian_missing; then
             || { cat "$apt_log" >&2; fail "apt-get install ${packages[*]} failed"; }
     fi
     debian_missing && fail "installed ${packages[*]} but mosquitto_pub, mosquitto_sub or paho for $python is still missing"
+    # The tests start their own brokers. Debian's package also starts a system mosquitto on 1883 where systemd runs,
+    # which would take the port the silo serves MQTT on: stop the service this script just installed.
+    if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet mosquitto 2>/dev/null; then
+        log "stopping and disabling the system mosquitto service (port 1883 is the silo's)"
+        systemctl disable --now mosquitto >/dev/null 2>&1 || log "could not stop the mosquitto service; stop it before running the silo"
+    fi
 fi
 
 # mqtt.js: `npm ci` when node_modules is missing or older than the lock file (npm writes its own copy of the
