@@ -31,6 +31,9 @@ internal sealed class MqttClientConnection : IAsyncDisposable
     // Inbound QoS 2 packet identifiers between PUBREC and PUBREL: a resent PUBLISH with one of them is not delivered twice.
     private readonly HashSet<ushort> _inboundExactlyOnce = [];
     private readonly CancellationTokenSource _closed = new();
+
+    /// <summary>Set before DISCONNECT goes out: the server may then close the socket before <see cref="_closed"/> is set, and that is no failure.</summary>
+    private volatile bool _disconnecting;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<MqttConnectResult> _connAck = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SemaphoreSlim _inFlight;
@@ -251,6 +254,7 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         {
             if (!_closed.IsCancellationRequested)
             {
+                _disconnecting = true;
                 WriteDisconnect(_output.Writer, reasonCode);
                 await _output.Writer.FlushAsync(cancellationToken);
 
@@ -445,7 +449,7 @@ internal sealed class MqttClientConnection : IAsyncDisposable
 
                 if (result.IsCompleted)
                 {
-                    failure = _closed.IsCancellationRequested ? null : new MqttClientException("The MQTT server closed the connection.");
+                    failure = _closed.IsCancellationRequested || _disconnecting ? null : new MqttClientException("The MQTT server closed the connection.");
                     break;
                 }
             }
