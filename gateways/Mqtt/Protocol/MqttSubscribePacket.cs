@@ -19,63 +19,10 @@ internal readonly struct MqttSubscribePacket
 
     public static MqttDecodeResult TryDecode(in MqttFrame frame, MqttProtocolVersion version, out MqttSubscribePacket packet)
     {
-        packet = default;
-        if (frame.PacketType != MqttPacketType.Subscribe)
-        {
-            return MqttDecodeResult.Malformed("not a SUBSCRIBE");
-        }
-
-        var reader = new SequenceReader<byte>(frame.Body);
-        MqttDecodeResult result = MqttBodyReader.TryReadPacketIdentifier(ref reader, out ushort packetIdentifier);
-        if (!result.IsSuccess)
-        {
-            return result;
-        }
-
-        MqttProperties properties = default;
-        if (version == MqttProtocolVersion.V500)
-        {
-            result = MqttPropertyReader.TryRead(ref reader, MqttPropertyContext.Subscribe, out properties);
-            if (!result.IsSuccess)
-            {
-                return result;
-            }
-        }
-
-        ReadOnlySequence<byte> entries = reader.UnreadSequence;
-        int count = 0;
-        while (!reader.End)
-        {
-            if (!MqttBodyReader.TryReadString(ref reader, out ReadOnlySequence<byte> filter) || !reader.TryRead(out byte rawOptions))
-            {
-                return MqttDecodeResult.Malformed("topic filter or options truncated or not valid UTF-8");
-            }
-
-            result = MqttSubscriptionOptions.TryParse(rawOptions, version, out MqttSubscriptionOptions options);
-            if (!result.IsSuccess)
-            {
-                return result;
-            }
-
-            if (!MqttTopic.IsValidFilter(filter, version, out bool isShared))
-            {
-                return MqttDecodeResult.ProtocolError(MqttReasonCode.TopicFilterInvalid, "topic filter empty or with misplaced wildcards");
-            }
-
-            if (isShared && options.NoLocal)
-            {
-                return MqttDecodeResult.ProtocolError("no local on a shared subscription");
-            }
-
-            count++;
-        }
-
-        if (count == 0)
-        {
-            return MqttDecodeResult.ProtocolError("SUBSCRIBE without topic filters");
-        }
-
-        packet = new MqttSubscribePacket { PacketIdentifier = packetIdentifier, Properties = properties, Count = count, Entries = entries };
-        return MqttDecodeResult.Success;
+        MqttDecodeResult result = MqttTopicFilterList.TryDecode(frame, version, withOptions: true, out MqttTopicFilterList list);
+        packet = result.IsSuccess
+            ? new MqttSubscribePacket { PacketIdentifier = list.PacketIdentifier, Properties = list.Properties, Count = list.Count, Entries = list.Entries }
+            : default;
+        return result;
     }
 }
