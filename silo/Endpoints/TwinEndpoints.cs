@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -22,6 +21,9 @@ namespace SmartCity.Twin.Silo.Endpoints;
 /// </summary>
 internal static class TwinEndpoints
 {
+    /// <summary>What a command without a payload sends: <c>{}</c>, parsed once.</summary>
+    private static readonly JsonElement EmptyCommandPayload = JsonDocument.Parse("{}").RootElement.Clone();
+
     public static IEndpointRouteBuilder MapTwinEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1");
@@ -162,7 +164,7 @@ internal static class TwinEndpoints
             return TwinNotFound(id);
         }
 
-        var payload = body.Payload ?? JsonDocument.Parse("{}").RootElement;
+        var payload = body.Payload ?? EmptyCommandPayload;
         var outcome = await commands.SendAsync(located.Snapshot.Kind, id, name, payload, timeout, http.RequestAborted);
         return outcome.Status switch
         {
