@@ -37,3 +37,6 @@ finally
 
 static string Describe(Exception e)
     => e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message} ({inner.Message})" : e.Message;
+
+/// <summary>The silo's entry point; public so that integration tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SmartCity.Twin.Grains.Districts;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Grains.Hosting;
+using SmartCity.Twin.Grains.Observation;
 using SmartCity.Twin.Grains.Rollups;
 using SmartCity.Twin.Grains.Telemetry;
 using SmartCity.Twin.Runtime;
@@ -31,12 +32,16 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     private const int MaxPropertyValueLength = 4096;
 
     private readonly WriteBehindState<TState> persistentState;
+    private readonly IPersistentState<TState> storedState;
     private readonly ProvinceMap provinceMap;
+    private readonly TwinChangeFeed changes;
 
-    protected DeviceTwinGrain(IPersistentState<TState> persistentState, ProvinceMap provinceMap, IOptions<TwinOptions> options, ILogger logger)
+    protected DeviceTwinGrain(IPersistentState<TState> persistentState, ProvinceMap provinceMap, TwinChangeFeed changes, IOptions<TwinOptions> options, ILogger logger)
     {
+        storedState = persistentState;
         this.persistentState = new WriteBehindState<TState>(persistentState, ex => DeviceTwinLog.PersistFailed(logger, ex, Kind, DeviceId));
         this.provinceMap = provinceMap;
+        this.changes = changes;
         Options = options.Value;
         Logger = logger;
     }
@@ -66,6 +71,11 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         state.ActiveWarnings = (state.ActiveWarnings ?? []).Select(MetricNames.Intern).ToArray();
         OnStateLoaded();
         persistentState.Start(GrainContext, Options.PersistInterval);
+        if (state.ProvisionedAt is not null || state.LastSeen is not null)
+        {
+            PublishChange(DeviceTwinChangeKind.Loaded);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -102,6 +112,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
 
         await PublishContributionIfChangedAsync();
         await PersistAsync();
+        PublishChange(DeviceTwinChangeKind.Provisioned);
         return CreateSnapshot();
     }
 
@@ -111,6 +122,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         var now = TimeProvider.GetUtcNow();
         var latestAllowed = now + Options.MaxClockSkew;
         var dropped = 0;
+        List<TelemetryPoint>? accepted = changes.HasObservers ? new List<TelemetryPoint>(batch.Points.Count) : null;
         foreach (var point in batch.Points)
         {
             if (!MetricNames.IsValid(point.Metric) || !double.IsFinite(point.Value) || point.Timestamp > latestAllowed
@@ -122,6 +134,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
 
             series.Record(point.Timestamp, point.Value, Options.HistoryCapacity);
             OnTelemetryRecorded(series.Name, point.Value, point.Timestamp);
+            accepted?.Add(point with { Metric = series.Name });
         }
 
         if (dropped > 0)
@@ -132,6 +145,10 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         persistentState.MarkDirty();
         OnTelemetryBatchRecorded();
         await RecordDeviceMessageAsync(batch.ReceivedAt is { } receivedAt && receivedAt < now ? receivedAt : now);
+        if (accepted is { Count: > 0 })
+        {
+            PublishChange(DeviceTwinChangeKind.Telemetry, accepted);
+        }
     }
 
     public async Task ReportProperties(IReadOnlyDictionary<string, string?> properties)
@@ -147,6 +164,10 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         }
 
         await RecordDeviceMessageAsync(TimeProvider.GetUtcNow(), persist: changed);
+        if (changed)
+        {
+            PublishChange(DeviceTwinChangeKind.Properties);
+        }
     }
 
     public async Task<DesiredProperties> SetDesired(IReadOnlyDictionary<string, string?> properties)
@@ -160,6 +181,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
             state.DesiredVersion++;
             state.DesiredUpdatedAt = TimeProvider.GetUtcNow();
             await PersistAsync();
+            PublishChange(DeviceTwinChangeKind.Properties);
         }
 
         return CreateDesired();
@@ -208,6 +230,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         persistentState.MarkDirty();
         await PublishContributionIfChangedAsync();
         await PersistAsync();
+        PublishChange(DeviceTwinChangeKind.Warnings);
     }
 
     public async Task ClearWarning(string warningType)
@@ -224,6 +247,24 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         persistentState.MarkDirty();
         await PublishContributionIfChangedAsync();
         await PersistAsync();
+        PublishChange(DeviceTwinChangeKind.Warnings);
+    }
+
+    public async Task Remove()
+    {
+        var state = State;
+        if (state.LastContribution is { IsRegistered: true } last && state.RollupDistrictId is { } district)
+        {
+            var withdrawal = last with { Version = RollupVersion.Next(last.Version, TimeProvider.GetUtcNow()), IsRegistered = false };
+            await GrainFactory.GetGrain<IDistrictTwin>(district).UpdateDevice(withdrawal);
+        }
+
+        var removed = CreateSummary();
+        await persistentState.StopAsync();
+        await storedState.ClearStateAsync();
+        DeviceTwinLog.Removed(Logger, Kind, DeviceId);
+        changes.Publish(new DeviceTwinChange(removed, DeviceTwinChangeKind.Removed, [], null, TimeProvider.GetUtcNow()));
+        DeactivateOnIdle();
     }
 
     public Task<DeviceTwinSnapshot> GetSnapshot() => Task.FromResult(CreateSnapshot());
@@ -247,6 +288,15 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     /// <summary>Called after a telemetry batch was recorded, before roll-ups are updated.</summary>
     protected virtual void OnTelemetryBatchRecorded()
     {
+    }
+
+    /// <summary>Tells the observers (directory, history, live feeds) about a change; cheap when nobody observes.</summary>
+    protected void PublishChange(DeviceTwinChangeKind what, IReadOnlyList<TelemetryPoint>? points = null, string? eventType = null)
+    {
+        if (changes.HasObservers)
+        {
+            changes.Publish(new DeviceTwinChange(CreateSummary(), what, points ?? [], eventType, TimeProvider.GetUtcNow()));
+        }
     }
 
     /// <summary>For kind-specific state changes: saved by the next periodic save.</summary>
@@ -289,6 +339,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         State.LivenessChangedAt = at;
         persistentState.MarkDirty();
         DeviceTwinLog.LivenessChanged(Logger, Kind, DeviceId, liveness, at);
+        PublishChange(DeviceTwinChangeKind.Liveness);
     }
 
     private async Task PublishContributionIfChangedAsync()
@@ -409,6 +460,34 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
 
     private DesiredProperties CreateDesired() =>
         new(State.DesiredVersion, Copy(State.Desired), State.DesiredUpdatedAt);
+
+    private DeviceTwinSummary CreateSummary()
+    {
+        var state = State;
+        var provisioned = state.ProvisionedAt is not null;
+        var metrics = new List<MetricReading>(state.Metrics.Length);
+        foreach (var series in state.Metrics)
+        {
+            if (series.ToReading() is { } reading)
+            {
+                metrics.Add(reading);
+            }
+        }
+
+        return new DeviceTwinSummary
+        {
+            Id = DeviceId,
+            Kind = Kind,
+            IsProvisioned = provisioned,
+            Name = state.Name,
+            Location = provisioned ? new GeoPoint(state.Longitude, state.Latitude) : null,
+            DistrictId = provisioned ? state.DistrictId : null,
+            Liveness = state.Liveness,
+            LastSeen = state.LastSeen,
+            Metrics = metrics,
+            ActiveWarnings = state.ActiveWarnings,
+        };
+    }
 
     private DeviceTwinSnapshot CreateSnapshot()
     {

@@ -21,4 +21,7 @@ internal static partial class DeviceTwinLog
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Debug, Message = "Device twin {Kind}/{DeviceId} ignored a stale {Status} report from {At}")]
     public static partial void StaleStatusIgnored(ILogger logger, DeviceKind kind, string deviceId, DeviceStatus status, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "Device twin {Kind}/{DeviceId} removed")]
+    public static partial void Removed(ILogger logger, DeviceKind kind, string deviceId);
 }

@@ -43,6 +43,13 @@ public interface IDeviceTwin : IGrainWithStringKey
     /// <summary>Marks a warning type no longer active (idempotent).</summary>
     Task ClearWarning(string warningType);
 
+    /// <summary>
+    /// Deletes the twin: withdraws it from its district's roll-up, clears its stored state and tells the observers. A
+    /// device that keeps reporting afterwards starts a new, unprovisioned twin. Credentials are separate
+    /// (<c>IDeviceCredentials</c>).
+    /// </summary>
+    Task Remove();
+
     [ReadOnly]
     Task<DeviceTwinSnapshot> GetSnapshot();
 

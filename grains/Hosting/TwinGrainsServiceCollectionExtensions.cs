@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartCity.Twin.Grains.Geography;
+using SmartCity.Twin.Grains.Observation;
 
 namespace SmartCity.Twin.Grains.Hosting;
 
@@ -27,6 +28,7 @@ public static class TwinGrainsServiceCollectionExtensions
             .Validate(o => o.MaxClockSkew >= TimeSpan.Zero, "TwinOptions.MaxClockSkew must not be negative.")
             .Validate(o => o.CameraEventCapacity is >= 1 and <= 1024, "TwinOptions.CameraEventCapacity must be between 1 and 1024.");
 
+        services.TryAddSingleton<TwinChangeFeed>();
         services.TryAddSingleton(sp => ProvinceMap.Load(sp.GetRequiredService<IOptions<TwinOptions>>().Value.ProvinceId));
         return services;
     }

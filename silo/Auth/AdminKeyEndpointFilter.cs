@@ -1,3 +1,5 @@
+using SmartCity.Twin.Api.Security;
+
 namespace SmartCity.Twin.Silo.Auth;
 
 /// <summary>Lets a request through only with the admin key in <see cref="AdminKey.HeaderName"/>.</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartCity.Twin.Api.Hosting;
+using SmartCity.Twin.Api.Security;
 using SmartCity.Twin.Gateways.Devices.Hosting;
 using SmartCity.Twin.Gateways.Devices.Identity;
 using SmartCity.Twin.Grains.Devices;
@@ -60,6 +62,7 @@ internal static class SiloApplication
             .UseConfiguredStorage(storage));
         services.AddSingleton<DeviceTwinLocator>();
         services.AddDeviceEndpoint(configuration);
+        services.AddTwinApi(configuration);
         if (demo.Enabled)
         {
             services.AddHostedService<DemoProvisioner>();
@@ -73,6 +76,7 @@ internal static class SiloApplication
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseTwinApi();
         app.MapSiloHealth();
         app.MapTwinEndpoints();
         return app;

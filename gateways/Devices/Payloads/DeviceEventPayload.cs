@@ -99,11 +99,12 @@ internal static class DeviceEventPayload
             "personabsent" => CameraEventType.PersonAbsent,
             "plateread" => CameraEventType.PlateRead,
             "tamper" => CameraEventType.Tamper,
+            "violation" => CameraEventType.Violation,
             _ => null,
         };
         if (eventType is null)
         {
-            error = "Camera events have \"type\": motion, intrusion, person-present, person-absent, plate-read or tamper.";
+            error = "Camera events have \"type\": motion, intrusion, person-present, person-absent, plate-read, tamper or violation.";
             return null;
         }
 

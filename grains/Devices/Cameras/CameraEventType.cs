@@ -9,4 +9,7 @@ public enum CameraEventType
     PersonAbsent,
     PlateRead,
     Tamper,
+
+    /// <summary>A traffic violation (red light, wrong way, no helmet…) recorded by a traffic camera.</summary>
+    Violation,
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Grains.Hosting;
+using SmartCity.Twin.Grains.Observation;
 using SmartCity.Twin.Runtime;
 
 namespace SmartCity.Twin.Grains.Devices.Cameras;
@@ -10,9 +11,10 @@ namespace SmartCity.Twin.Grains.Devices.Cameras;
 internal sealed class CameraTwinGrain(
     [PersistentState("twin")] IPersistentState<CameraTwinState> state,
     ProvinceMap provinceMap,
+    TwinChangeFeed changes,
     IOptions<TwinOptions> options,
     ILogger<CameraTwinGrain> logger)
-    : DeviceTwinGrain<CameraTwinState>(state, provinceMap, options, logger), ICameraTwin
+    : DeviceTwinGrain<CameraTwinState>(state, provinceMap, changes, options, logger), ICameraTwin
 {
     protected override DeviceKind Kind => DeviceKind.Camera;
 
@@ -43,6 +45,7 @@ internal sealed class CameraTwinGrain(
         events.Insert(index, analyticsEvent);
         MarkDirty();
         await RecordDeviceMessageAsync(TimeProvider.GetUtcNow());
+        PublishChange(DeviceTwinChangeKind.Event, eventType: EventName(analyticsEvent.Type));
     }
 
     public Task<IReadOnlyList<CameraAnalyticsEvent>> GetRecentEvents()
@@ -50,6 +53,18 @@ internal sealed class CameraTwinGrain(
         IReadOnlyList<CameraAnalyticsEvent> recent = State.RecentEvents is { } events ? Enumerable.Reverse(events).ToArray() : [];
         return Task.FromResult(recent);
     }
+
+    private static string EventName(CameraEventType type) => type switch
+    {
+        CameraEventType.Motion => "motion",
+        CameraEventType.Intrusion => "intrusion",
+        CameraEventType.PersonPresent => "person-present",
+        CameraEventType.PersonAbsent => "person-absent",
+        CameraEventType.PlateRead => "plate-read",
+        CameraEventType.Tamper => "tamper",
+        CameraEventType.Violation => "violation",
+        _ => type.ToString().ToLowerInvariant(),
+    };
 
     protected override void OnStateLoaded()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SmartCity.Twin.Grains.AirQuality;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Grains.Hosting;
+using SmartCity.Twin.Grains.Observation;
 using SmartCity.Twin.Grains.Rollups;
 using SmartCity.Twin.Runtime;
 
@@ -12,9 +13,10 @@ namespace SmartCity.Twin.Grains.Devices.EnvironmentSensors;
 internal sealed class EnvironmentSensorTwinGrain(
     [PersistentState("twin")] IPersistentState<EnvironmentSensorTwinState> state,
     ProvinceMap provinceMap,
+    TwinChangeFeed changes,
     IOptions<TwinOptions> options,
     ILogger<EnvironmentSensorTwinGrain> logger)
-    : DeviceTwinGrain<EnvironmentSensorTwinState>(state, provinceMap, options, logger), IEnvironmentSensorTwin
+    : DeviceTwinGrain<EnvironmentSensorTwinState>(state, provinceMap, changes, options, logger), IEnvironmentSensorTwin
 {
     private AirQualityIndex? airQuality;
     private bool pollutantsChanged;

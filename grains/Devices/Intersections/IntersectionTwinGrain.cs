@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Grains.Hosting;
+using SmartCity.Twin.Grains.Observation;
 using SmartCity.Twin.Grains.Telemetry;
 using SmartCity.Twin.Runtime;
 
@@ -11,9 +12,10 @@ namespace SmartCity.Twin.Grains.Devices.Intersections;
 internal sealed class IntersectionTwinGrain(
     [PersistentState("twin")] IPersistentState<IntersectionTwinState> state,
     ProvinceMap provinceMap,
+    TwinChangeFeed changes,
     IOptions<TwinOptions> options,
     ILogger<IntersectionTwinGrain> logger)
-    : DeviceTwinGrain<IntersectionTwinState>(state, provinceMap, options, logger), IIntersectionTwin
+    : DeviceTwinGrain<IntersectionTwinState>(state, provinceMap, changes, options, logger), IIntersectionTwin
 {
     protected override DeviceKind Kind => DeviceKind.Intersection;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Grains.Hosting;
+using SmartCity.Twin.Grains.Observation;
 using SmartCity.Twin.Runtime;
 
 namespace SmartCity.Twin.Grains.Devices.ServiceCounters;
@@ -10,9 +11,10 @@ namespace SmartCity.Twin.Grains.Devices.ServiceCounters;
 internal sealed class ServiceCounterTwinGrain(
     [PersistentState("twin")] IPersistentState<ServiceCounterTwinState> state,
     ProvinceMap provinceMap,
+    TwinChangeFeed changes,
     IOptions<TwinOptions> options,
     ILogger<ServiceCounterTwinGrain> logger)
-    : DeviceTwinGrain<ServiceCounterTwinState>(state, provinceMap, options, logger), IServiceCounterTwin
+    : DeviceTwinGrain<ServiceCounterTwinState>(state, provinceMap, changes, options, logger), IServiceCounterTwin
 {
     protected override DeviceKind Kind => DeviceKind.ServiceCounter;
 
@@ -26,6 +28,10 @@ internal sealed class ServiceCounterTwinGrain(
         }
 
         await RecordDeviceMessageAsync(TimeProvider.GetUtcNow(), persist: changed);
+        if (changed)
+        {
+            PublishChange(DeviceTwinChangeKind.Event, eventType: isPresent ? "officer-present" : "officer-absent");
+        }
     }
 
     public Task<OfficerPresence?> GetOfficerPresence() => Task.FromResult(State.OfficerPresence);

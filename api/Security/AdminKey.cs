@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using SmartCity.Twin.Gateways.Devices.Identity;
 
-namespace SmartCity.Twin.Silo.Auth;
+namespace SmartCity.Twin.Api.Security;
 
 /// <summary>The admin API key that guards state-changing endpoints, and lets operators watch device topics over MQTT.</summary>
 internal sealed class AdminKey : IOperatorKeys
