@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCity.Twin.Api.Alerts;
+using SmartCity.Twin.Api.Devices;
 using SmartCity.Twin.Api.Districts;
 using SmartCity.Twin.Api.Documentation;
 using SmartCity.Twin.Api.History;
@@ -24,6 +25,7 @@ public static class TwinApiApplicationExtensions
         services.AddApiSecurity(configuration);
         services.AddApiDocumentation();
         services.AddTwinsApi();
+        services.AddDevicesApi();
         services.AddDistrictsApi();
         services.AddMetricHistory(configuration);
         services.AddKpis(configuration);
@@ -40,6 +42,7 @@ public static class TwinApiApplicationExtensions
         app.MapApiDocumentation();
         app.MapApiSecurity();
         app.MapTwinsApi();
+        app.MapDevicesApi();
         app.MapDistrictsApi();
         app.MapHistoryApi();
         app.MapKpisApi();
