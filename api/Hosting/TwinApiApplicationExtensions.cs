@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +24,11 @@ public static class TwinApiApplicationExtensions
     public static IServiceCollection AddTwinApi(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new DeviceKindJsonConverter());
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
         services.AddApiSecurity(configuration);
         services.AddApiDocumentation();
         services.AddTwinsApi();

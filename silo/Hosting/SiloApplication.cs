@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartCity.Twin.Api.Hosting;
 using SmartCity.Twin.Api.Security;
@@ -10,7 +9,6 @@ using SmartCity.Twin.Runtime.Hosting;
 using SmartCity.Twin.Silo.Auth;
 using SmartCity.Twin.Silo.Configuration;
 using SmartCity.Twin.Silo.Demo;
-using SmartCity.Twin.Silo.Endpoints;
 using SmartCity.Twin.Silo.Health;
 using SmartCity.Twin.Silo.Logging;
 
@@ -45,22 +43,15 @@ internal static class SiloApplication
         services.AddSingleton(key);
         services.AddSingleton<IOperatorKeys>(key);
         services.AddSingleton(new SiloReadiness(demo.Enabled));
-        services.AddSingleton<AdminKeyEndpointFilter>();
         services.AddHostedService<HostStartedListener>();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo");
-        services.ConfigureHttpJsonOptions(options =>
-        {
-            options.SerializerOptions.Converters.Add(new DeviceKindJsonConverter());
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-        });
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTwinGrains();
         services.AddGrainRuntime(silo => silo
             .AddGrainAssembly(typeof(IDeviceTwin).Assembly)
             .UseConfiguredStorage(storage));
-        services.AddSingleton<DeviceTwinLocator>();
         services.AddDeviceEndpoint(configuration);
         services.AddTwinApi(configuration);
         if (demo.Enabled)
@@ -78,7 +69,6 @@ internal static class SiloApplication
         app.UseStatusCodePages();
         app.UseTwinApi();
         app.MapSiloHealth();
-        app.MapTwinEndpoints();
         return app;
     }
 

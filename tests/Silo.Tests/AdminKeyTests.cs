@@ -50,7 +50,7 @@ public sealed class AdminKeyTests
 
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
-    [InlineData("not-the-key", HttpStatusCode.Forbidden)]
+    [InlineData("not-the-key", HttpStatusCode.Unauthorized)]
     public async Task Telemetry_without_the_right_key_is_refused_with_problem_details(string? key, HttpStatusCode expected)
     {
         using var data = new TempDataFolder();

@@ -83,17 +83,17 @@ public sealed class RestartTests
         var districtId = camera.RootElement.GetProperty("districtId").GetString();
         Assert.False(string.IsNullOrEmpty(districtId));
 
-        using var district = await silo.Http.GetAsync(new Uri($"api/v1/districts/{districtId}", UriKind.Relative));
+        using var district = await silo.AdminHttp.GetAsync(new Uri($"api/v1/districts/{districtId}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, district.StatusCode);
         using var body = JsonDocument.Parse(await district.Content.ReadAsStringAsync());
         Assert.Equal(districtId, body.RootElement.GetProperty("id").GetString());
         Assert.True(body.RootElement.GetProperty("rollup").GetProperty("devices").GetProperty("total").GetInt32() > 0);
 
-        using var unknownTwin = await silo.Http.GetAsync(new Uri("api/v1/twins/no-such-device", UriKind.Relative));
+        using var unknownTwin = await silo.AdminHttp.GetAsync(new Uri("api/v1/twins/no-such-device", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknownTwin.StatusCode);
         Assert.Equal("application/problem+json", unknownTwin.Content.Headers.ContentType?.MediaType);
 
-        using var unknownDistrict = await silo.Http.GetAsync(new Uri("api/v1/districts/atlantis", UriKind.Relative));
+        using var unknownDistrict = await silo.AdminHttp.GetAsync(new Uri("api/v1/districts/atlantis", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknownDistrict.StatusCode);
         Assert.Equal("application/problem+json", unknownDistrict.Content.Headers.ContentType?.MediaType);
 
@@ -122,7 +122,7 @@ public sealed class RestartTests
 
     private static async Task<JsonDocument> GetTwinAsync(SiloProcess silo, string id)
     {
-        using var response = await silo.Http.GetAsync(new Uri($"api/v1/twins/{id}", UriKind.Relative));
+        using var response = await silo.AdminHttp.GetAsync(new Uri($"api/v1/twins/{id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
@@ -142,7 +142,7 @@ public sealed class RestartTests
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var snapshot = await silo.Http.GetFromJsonAsync<JsonElement>(new Uri($"api/v1/twins/{id}", UriKind.Relative));
+            var snapshot = await silo.AdminHttp.GetFromJsonAsync<JsonElement>(new Uri($"api/v1/twins/{id}", UriKind.Relative));
             if (Metric(snapshot, metric)?.GetProperty("value").GetDouble() == expected)
             {
                 return;

@@ -22,16 +22,21 @@ internal sealed partial class SiloProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _outputGate = new();
 
-    private SiloProcess(Process process, Uri baseAddress)
+    private SiloProcess(Process process, Uri baseAddress, Func<string?> adminKey)
     {
         _process = process;
         BaseAddress = baseAddress;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        AdminHttp = new HttpClient(new AdminKeyHandler(adminKey)) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Anonymous: the API answers 401 except for health and documentation.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>Sends the silo's admin key: the configured one, else the one it generated in its data folder.</summary>
+    public HttpClient AdminHttp { get; }
 
     public int ProcessId => _process.Id;
 
@@ -68,7 +73,9 @@ internal sealed partial class SiloProcess : IAsyncDisposable
             "--Mqtt:Port", mqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         arguments.AddRange(extraArguments);
-        var silo = StartRaw(arguments, baseAddress);
+        var configuredKey = extraArguments.SkipWhile(a => a != "--Auth:AdminKey").Skip(1).FirstOrDefault();
+        var keyFile = Path.Combine(dataPath, "admin-key");
+        var silo = StartRaw(arguments, baseAddress, () => configuredKey ?? (File.Exists(keyFile) ? File.ReadAllText(keyFile).Trim() : null));
         silo.MqttPort = mqttPort;
         return silo;
     }
@@ -81,9 +88,9 @@ internal sealed partial class SiloProcess : IAsyncDisposable
 
     /// <summary>Starts the silo with exactly these arguments (after the assembly path).</summary>
     public static SiloProcess StartWithArguments(params string[] arguments)
-        => StartRaw([SiloAssemblyPath, .. arguments], new Uri("http://127.0.0.1:1/"));
+        => StartRaw([SiloAssemblyPath, .. arguments], new Uri("http://127.0.0.1:1/"), () => null);
 
-    private static SiloProcess StartRaw(IEnumerable<string> arguments, Uri baseAddress)
+    private static SiloProcess StartRaw(IEnumerable<string> arguments, Uri baseAddress, Func<string?> adminKey)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -105,7 +112,7 @@ internal sealed partial class SiloProcess : IAsyncDisposable
         info.Environment["DOTNET_NOLOGO"] = "1";
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var silo = new SiloProcess(process, baseAddress);
+        var silo = new SiloProcess(process, baseAddress, adminKey);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.Start();
@@ -179,6 +186,7 @@ internal sealed partial class SiloProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        AdminHttp.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

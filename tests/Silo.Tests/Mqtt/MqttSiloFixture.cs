@@ -90,7 +90,7 @@ public class MqttSiloFixture : IAsyncLifetime
 
     internal async Task<JsonElement> GetTwinAsync(string id)
     {
-        using var response = await Silo.Http.GetAsync(new Uri($"api/v1/twins/{id}", UriKind.Relative));
+        using var response = await Silo.AdminHttp.GetAsync(new Uri($"api/v1/twins/{id}", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET /api/v1/twins/{id}: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.Clone();

@@ -1,3 +1,3 @@
-namespace SmartCity.Twin.Silo.Endpoints;
+namespace SmartCity.Twin.Api.Twins;
 
 internal sealed record ProvisionLocation(double? Lon, double? Lat);

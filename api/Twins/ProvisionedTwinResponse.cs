@@ -1,6 +1,6 @@
 using SmartCity.Twin.Grains.Devices;
 
-namespace SmartCity.Twin.Silo.Endpoints;
+namespace SmartCity.Twin.Api.Twins;
 
 /// <summary>The twin after provisioning; <see cref="Credentials"/> only in the response that created it.</summary>
 internal sealed record ProvisionedTwinResponse(DeviceTwinSnapshot Twin, DeviceCredentialsResponse? Credentials)

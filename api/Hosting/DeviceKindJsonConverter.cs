@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SmartCity.Twin.Grains.Devices;
 
-namespace SmartCity.Twin.Silo.Endpoints;
+namespace SmartCity.Twin.Api.Hosting;
 
 /// <summary>Device kinds in JSON by the names they have in topics and URLs (<c>environment-sensor</c>), not by their C# names.</summary>
 internal sealed class DeviceKindJsonConverter : JsonConverter<DeviceKind>

@@ -2,7 +2,7 @@ using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Devices.Credentials;
 using SmartCity.Twin.Runtime;
 
-namespace SmartCity.Twin.Silo.Endpoints;
+namespace SmartCity.Twin.Api.Twins;
 
 /// <summary>
 /// Finds the twin behind a device id: registered devices through their credentials' kind; unregistered ones (the demo

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmartCity.Twin.Grains.Devices;
+
+namespace SmartCity.Twin.Api.Twins;
+
+/// <summary>The problems twin endpoints answer with, worded once.</summary>
+internal static class TwinProblems
+{
+    public static ProblemHttpResult BadRequest(string title, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
+
+    public static ProblemHttpResult KindConflict(string id, DeviceKind registered, DeviceKind requested) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        title: "Device id taken by another kind",
+        detail: $"'{id}' is already a {registered.ToName()}; it cannot also be a {requested.ToName()}.");
+
+    public static ProblemHttpResult TwinNotFound(string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Twin not found",
+        detail: $"No device twin '{id}' has been provisioned or heard from.");
+}
