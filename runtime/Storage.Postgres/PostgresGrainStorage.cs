@@ -1,3 +1,5 @@
+using System.Data;
+using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,6 +19,7 @@ public sealed class PostgresGrainStorage : JsonRowGrainStorage, IDisposable, IAs
     private readonly string _selectEtagSql;
     private readonly string _insertSql;
     private readonly string _updateSql;
+    private readonly string _selectAllSql;
 
     public PostgresGrainStorage(PostgresStorageOptions options)
     {
@@ -28,6 +31,7 @@ public sealed class PostgresGrainStorage : JsonRowGrainStorage, IDisposable, IAs
         _insertSql = $"INSERT INTO {table} (grain_type, grain_key, state_name, payload, etag, modified_at) " +
                      "VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT DO NOTHING";
         _updateSql = $"UPDATE {table} SET payload = $4, etag = $5, modified_at = now() WHERE {Key} AND etag = $6";
+        _selectAllSql = $"SELECT grain_key, payload FROM {table} WHERE grain_type = $1 AND state_name = $2 AND payload IS NOT NULL";
         _database = new PostgresDatabase(options, $"""
             CREATE TABLE IF NOT EXISTS {table} (
                 grain_type  text NOT NULL,
@@ -57,6 +61,25 @@ public sealed class PostgresGrainStorage : JsonRowGrainStorage, IDisposable, IAs
         }
 
         return (payload, etag);
+    }
+
+    protected override async IAsyncEnumerable<(string GrainKey, string Payload)> ReadRowsAsync(
+        string stateName,
+        string grainType,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = await _database.CommandAsync(_selectAllSql, cancellationToken).ConfigureAwait(false);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainType });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName });
+
+        // Npgsql reads the result from the socket as the caller advances, so the rows are never all in memory.
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var key = await reader.GetFieldValueAsync<string>(0, cancellationToken).ConfigureAwait(false);
+            var payload = await reader.GetFieldValueAsync<string>(1, cancellationToken).ConfigureAwait(false);
+            yield return (key, payload);
+        }
     }
 
     public void Dispose() => _database.Dispose();

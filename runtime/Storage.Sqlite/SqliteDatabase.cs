@@ -51,6 +51,23 @@ internal sealed class SqliteDatabase : IDisposable
 
     public async Task<TResult> ReadAsync<TArg, TResult>(TArg arg, Func<SqliteSession, TArg, TResult> work, CancellationToken cancellationToken = default)
     {
+        var reader = await TakeReaderAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return work(reader, arg);
+        }
+        finally
+        {
+            ReturnReader(reader);
+        }
+    }
+
+    /// <summary>
+    /// A reader connection for the caller alone until <see cref="ReturnReader"/>, for reads that stream rows across awaits
+    /// and so cannot run inside one <see cref="ReadAsync{TArg, TResult}"/> callback.
+    /// </summary>
+    public async Task<SqliteSession> TakeReaderAsync(CancellationToken cancellationToken = default)
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_initialized)
         {
@@ -58,21 +75,19 @@ internal sealed class SqliteDatabase : IDisposable
             await WriteAsync(0, static (_, _) => 0, cancellationToken).ConfigureAwait(false);
         }
 
-        var reader = _readers.TryTake(out var pooled) ? pooled : Open();
-        try
+        return _readers.TryTake(out var pooled) ? pooled : Open();
+    }
+
+    public void ReturnReader(SqliteSession reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (_disposed || _readers.Count >= _maxIdleReaders)
         {
-            return work(reader, arg);
+            reader.Dispose();
         }
-        finally
+        else
         {
-            if (_disposed || _readers.Count >= _maxIdleReaders)
-            {
-                reader.Dispose();
-            }
-            else
-            {
-                _readers.Add(reader);
-            }
+            _readers.Add(reader);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace SmartCity.Twin.Runtime.Storage.Sqlite;
@@ -16,6 +17,7 @@ public sealed class SqliteGrainStorage : JsonRowGrainStorage, IDisposable, IAsyn
     private readonly string _selectEtagSql;
     private readonly string _insertSql;
     private readonly string _updateSql;
+    private readonly string _selectAllSql;
 
     public SqliteGrainStorage(SqliteStorageOptions options)
     {
@@ -27,6 +29,7 @@ public sealed class SqliteGrainStorage : JsonRowGrainStorage, IDisposable, IAsyn
         _insertSql = $"INSERT INTO {table} (grain_type, grain_key, state_name, payload, etag, modified_at) " +
                      "VALUES ($type, $key, $name, $payload, $etag, $now) ON CONFLICT DO NOTHING;";
         _updateSql = $"UPDATE {table} SET payload = $payload, etag = $etag, modified_at = $now WHERE {Key} AND etag = $old;";
+        _selectAllSql = $"SELECT grain_key, payload FROM {table} WHERE grain_type = $type AND state_name = $name AND payload IS NOT NULL;";
         _database = new SqliteDatabase(options, $"""
             CREATE TABLE IF NOT EXISTS {table} (
                 grain_type  TEXT NOT NULL,
@@ -52,6 +55,31 @@ public sealed class SqliteGrainStorage : JsonRowGrainStorage, IDisposable, IAsyn
                     ? (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1))
                     : ((string?)null, (string?)null);
             });
+
+    protected override async IAsyncEnumerable<(string GrainKey, string Payload)> ReadRowsAsync(
+        string stateName,
+        string grainType,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var session = await _database.TakeReaderAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var command = session.Command(_selectAllSql);
+            command.Parameters.AddWithValue("$type", grainType);
+            command.Parameters.AddWithValue("$name", stateName);
+
+            // One statement stepped row by row: SQLite hands out rows as it finds them, so nothing is buffered here.
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return (reader.GetString(0), reader.GetString(1));
+            }
+        }
+        finally
+        {
+            _database.ReturnReader(session);
+        }
+    }
 
     public void Dispose() => _database.Dispose();
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace SmartCity.Twin.Runtime.Storage;
 
@@ -8,7 +9,7 @@ namespace SmartCity.Twin.Runtime.Storage;
 /// a provider supplies only the row access.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class JsonRowGrainStorage : IGrainStorage
+public abstract class JsonRowGrainStorage : IGrainStorage, IGrainStateCatalog
 {
     /// <summary>The row's payload and ETag; both null when there is no row.</summary>
     protected abstract Task<(string? Payload, string? ETag)> ReadRowAsync(string stateName, GrainId grainId);
@@ -19,6 +20,25 @@ public abstract class JsonRowGrainStorage : IGrainStorage
     /// ETag, or throws <see cref="InconsistentStateException.EtagMismatch"/>'s exception.
     /// </summary>
     protected abstract Task<string> StoreRowAsync(string operation, string stateName, GrainId grainId, string? expectedEtag, string? payload);
+
+    /// <summary>
+    /// The key and payload of every row of <paramref name="grainType"/> named <paramref name="stateName"/> that is not a
+    /// tombstone, streamed as the store returns them so that a million rows never sit in one list.
+    /// </summary>
+    protected abstract IAsyncEnumerable<(string GrainKey, string Payload)> ReadRowsAsync(string stateName, string grainType, CancellationToken cancellationToken);
+
+    public async IAsyncEnumerable<StoredGrainState<TState>> ReadAllStatesAsync<TState>(
+        string stateName,
+        string grainType,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        ArgumentNullException.ThrowIfNull(grainType);
+        await foreach (var (key, payload) in ReadRowsAsync(stateName, grainType, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new StoredGrainState<TState>(new GrainId(grainType, key), GrainStateJson.Deserialize<TState>(payload));
+        }
+    }
 
     public async Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState)
     {

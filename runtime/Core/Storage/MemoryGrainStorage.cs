@@ -17,6 +17,22 @@ public sealed class MemoryGrainStorage : JsonRowGrainStorage
     protected override Task<string> StoreRowAsync(string operation, string stateName, GrainId grainId, string? expectedEtag, string? payload)
         => Task.FromResult(Replace(stateName, grainId, expectedEtag, payload, operation));
 
+    protected override IAsyncEnumerable<(string GrainKey, string Payload)> ReadRowsAsync(string stateName, string grainType, CancellationToken cancellationToken)
+        => Rows(stateName, grainType, cancellationToken).ToAsyncEnumerable();
+
+    private IEnumerable<(string GrainKey, string Payload)> Rows(string stateName, string grainType, CancellationToken cancellationToken)
+    {
+        // Enumerating a ConcurrentDictionary is safe alongside writers: each row is seen as it was at some moment.
+        foreach (var (key, row) in _rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (row.Json is { } json && key.GrainId.Type == grainType && key.StateName == stateName)
+            {
+                yield return (key.GrainId.Key, json);
+            }
+        }
+    }
+
     private string Replace(string stateName, GrainId grainId, string? expectedEtag, string? json, string operation)
     {
         var key = new MemoryStateKey(grainId, stateName);
