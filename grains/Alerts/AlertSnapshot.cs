@@ -8,6 +8,9 @@ public sealed record AlertSnapshot
 {
     public required string Id { get; init; }
 
+    /// <summary>Counts the alert's changes from 1: of two snapshots of one alert, the higher is the newer.</summary>
+    public long Version { get; init; }
+
     /// <summary>A warning type (<see cref="WarningTypes"/>), e.g. <c>fire</c>, <c>intrusion</c>.</summary>
     public required string Type { get; init; }
 
@@ -46,6 +49,7 @@ public sealed record AlertSnapshot
 
     public string? ResolvedBy { get; init; }
 
+    /// <summary>Set by the alert directory when the alert is grouped with others near it (see the API's incidents); never stored.</summary>
     public string? IncidentId { get; init; }
 
     /// <summary>The readings that triggered it, by name (e.g. <c>temperature</c> → <c>61.5</c>).</summary>

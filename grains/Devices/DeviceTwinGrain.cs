@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartCity.Twin.Grains.Alerts;
 using SmartCity.Twin.Grains.Districts;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Grains.Hosting;
@@ -30,6 +31,8 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     internal const int MaxMetrics = 64;
 
     private const int MaxPropertyValueLength = 4096;
+
+    private static readonly WarningDetails NoDetails = new();
 
     private readonly WriteBehindState<TState> persistentState;
     private readonly IPersistentState<TState> storedState;
@@ -211,13 +214,23 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         await PersistIfDirtyAsync();
     }
 
-    public async Task RaiseWarning(string warningType)
+    public Task RaiseWarning(string warningType) => RaiseWarning(warningType, NoDetails);
+
+    public async Task RaiseWarning(string warningType, WarningDetails details)
     {
+        ArgumentNullException.ThrowIfNull(details);
         var type = ValidateWarningType(warningType);
+        if (details.Message is { Length: > AlertLimits.MaxTextLength })
+        {
+            throw new ArgumentException($"A warning message is at most {AlertLimits.MaxTextLength} characters.", nameof(details));
+        }
+
+        await RaiseAlertAsync(type, details);
         var warnings = State.ActiveWarnings;
         var index = Array.BinarySearch(warnings, type, StringComparer.Ordinal);
         if (index >= 0)
         {
+            await PersistIfDirtyAsync();
             return;
         }
 
@@ -248,6 +261,10 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         await PublishContributionIfChangedAsync();
         await PersistAsync();
         PublishChange(DeviceTwinChangeKind.Warnings);
+        if (State.OpenAlerts?.GetValueOrDefault(type) is { } alertId)
+        {
+            await GrainFactory.GetGrain<IAlert>(alertId).Clear(TimeProvider.GetUtcNow());
+        }
     }
 
     public async Task Remove()
@@ -377,6 +394,63 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         await GrainFactory.GetGrain<IDistrictTwin>(districtId).UpdateDevice(contribution);
     }
 
+    /// <summary>
+    /// Repeats the type's open alert, or opens a new one when there is none or it was resolved. The alert saves itself;
+    /// the twin only remembers the id (saved by the caller).
+    /// </summary>
+    private async Task RaiseAlertAsync(string type, WarningDetails details)
+    {
+        var now = TimeProvider.GetUtcNow();
+        var raise = CreateAlertRaise(type, details, now);
+        if (State.OpenAlerts?.GetValueOrDefault(type) is { } openId
+            && (await GrainFactory.GetGrain<IAlert>(openId).Raise(raise)).Status != AlertStatus.Resolved)
+        {
+            return;
+        }
+
+        // A resolved alert answers with itself: an id already taken (a raise, resolve and raise within one second) moves on to the next suffix.
+        for (var attempt = 1; ; attempt++)
+        {
+            var id = AlertIds.Create(DeviceId, type, now, attempt);
+            if ((await GrainFactory.GetGrain<IAlert>(id).Raise(raise)).Status != AlertStatus.Resolved)
+            {
+                State.OpenAlerts = new Dictionary<string, string>(State.OpenAlerts ?? [], StringComparer.Ordinal) { [type] = id };
+                persistentState.MarkDirty();
+                return;
+            }
+        }
+    }
+
+    private AlertRaise CreateAlertRaise(string type, WarningDetails details, DateTimeOffset at)
+    {
+        var state = State;
+        var provisioned = state.ProvisionedAt is not null;
+        var evidence = details.Evidence;
+        if (evidence is null)
+        {
+            var latest = new Dictionary<string, double>(state.Metrics.Length, StringComparer.Ordinal);
+            foreach (var series in state.Metrics)
+            {
+                if (series.ToReading() is { } reading)
+                {
+                    latest[reading.Metric] = reading.Value;
+                }
+            }
+
+            evidence = latest;
+        }
+
+        return new AlertRaise(
+            type,
+            DeviceId,
+            Kind,
+            provisioned ? state.DistrictId : null,
+            provisioned ? new GeoPoint(state.Longitude, state.Latitude) : null,
+            details.Message,
+            evidence,
+            at);
+    }
+
     private MetricSeries? FindSeries(string metric)
     {
         foreach (var series in State.Metrics)
@@ -461,33 +535,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     private DesiredProperties CreateDesired() =>
         new(State.DesiredVersion, Copy(State.Desired), State.DesiredUpdatedAt);
 
-    private DeviceTwinSummary CreateSummary()
-    {
-        var state = State;
-        var provisioned = state.ProvisionedAt is not null;
-        var metrics = new List<MetricReading>(state.Metrics.Length);
-        foreach (var series in state.Metrics)
-        {
-            if (series.ToReading() is { } reading)
-            {
-                metrics.Add(reading);
-            }
-        }
-
-        return new DeviceTwinSummary
-        {
-            Id = DeviceId,
-            Kind = Kind,
-            IsProvisioned = provisioned,
-            Name = state.Name,
-            Location = provisioned ? new GeoPoint(state.Longitude, state.Latitude) : null,
-            DistrictId = provisioned ? state.DistrictId : null,
-            Liveness = state.Liveness,
-            LastSeen = state.LastSeen,
-            Metrics = metrics,
-            ActiveWarnings = state.ActiveWarnings,
-        };
-    }
+    private DeviceTwinSummary CreateSummary() => DeviceTwinCatalog.Summarize(DeviceId, Kind, State);
 
     private DeviceTwinSnapshot CreateSnapshot()
     {

@@ -43,6 +43,12 @@ internal class DeviceTwinState
     /// <summary>Ordinal order.</summary>
     public string[] ActiveWarnings { get; set; } = [];
 
+    /// <summary>
+    /// The last alert opened per warning type (<c>IAlert</c> id); a raise repeats it until an operator resolves it.
+    /// <c>null</c> until the first warning.
+    /// </summary>
+    public Dictionary<string, string>? OpenAlerts { get; set; }
+
     /// <summary>The contribution last sent to a district (<see cref="RollupDistrictId"/>); <c>null</c> if none was ever sent.</summary>
     public DeviceContribution? LastContribution { get; set; }
 

@@ -1,3 +1,4 @@
+using SmartCity.Twin.Grains.Alerts;
 using SmartCity.Twin.Grains.Telemetry;
 using SmartCity.Twin.Runtime;
 
@@ -37,10 +38,17 @@ public interface IDeviceTwin : IGrainWithStringKey
     /// </summary>
     Task ReportStatus(DeviceStatus status, DateTimeOffset at);
 
-    /// <summary>Marks a warning type active on the device (idempotent); counted by the district and province roll-ups.</summary>
+    /// <summary>
+    /// Marks a warning type active on the device (idempotent); counted by the district and province roll-ups. Opens an
+    /// alert (<c>IAlert</c>) for the type, or counts a repeat of the one still open; once an operator has resolved it,
+    /// the next raise opens a new one. The alert's evidence is the twin's latest value of every metric.
+    /// </summary>
     Task RaiseWarning(string warningType);
 
-    /// <summary>Marks a warning type no longer active (idempotent).</summary>
+    /// <summary>As <see cref="RaiseWarning(string)"/>, with the detector's message and evidence for the alert.</summary>
+    Task RaiseWarning(string warningType, WarningDetails details);
+
+    /// <summary>Marks a warning type no longer active (idempotent); its open alert records that the condition cleared and stays open for an operator.</summary>
     Task ClearWarning(string warningType);
 
     /// <summary>

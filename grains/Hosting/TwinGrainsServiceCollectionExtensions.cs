@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SmartCity.Twin.Grains.Alerts;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Grains.Observation;
 
@@ -29,6 +30,7 @@ public static class TwinGrainsServiceCollectionExtensions
             .Validate(o => o.CameraEventCapacity is >= 1 and <= 1024, "TwinOptions.CameraEventCapacity must be between 1 and 1024.");
 
         services.TryAddSingleton<TwinChangeFeed>();
+        services.TryAddSingleton<AlertChangeFeed>();
         services.TryAddSingleton(sp => ProvinceMap.Load(sp.GetRequiredService<IOptions<TwinOptions>>().Value.ProvinceId));
         return services;
     }

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using SmartCity.Twin.Grains.Alerts;
+using SmartCity.Twin.Grains.Hosting;
+using SmartCity.Twin.Runtime.Testing;
+
+namespace SmartCity.Twin.Grains.Tests.Alerts;
+
+internal static class AlertCluster
+{
+    public static Task<InProcessTestCluster> StartAsync(RecordingAlertObserver observer) =>
+        InProcessTestCluster.CreateBuilder()
+            .ConfigureServices(services => services.AddTwinGrains().AddSingleton<IAlertObserver>(observer))
+            .StartAsync();
+}
