@@ -54,6 +54,16 @@ internal sealed class DeviceCredentialsGrain(
 
     public Task<DeviceKind?> GetKind() => Task.FromResult(state.State.Kind);
 
+    public async Task Remove()
+    {
+        if (state.State.Kind is null)
+        {
+            return;
+        }
+
+        await state.ClearStateAsync();
+    }
+
     private static byte[] Hash(byte[] salt, string secret) => HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(secret));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

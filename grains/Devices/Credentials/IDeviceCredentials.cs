@@ -22,4 +22,10 @@ public interface IDeviceCredentials : IGrainWithStringKey
     /// <summary>The kind the id is registered as; <c>null</c> when unregistered.</summary>
     [ReadOnly]
     Task<DeviceKind?> GetKind();
+
+    /// <summary>
+    /// Forgets the registration (the device was deleted): its secret stops authenticating at once, and the id is free to
+    /// be registered again, as any kind. Idempotent; saved before it returns.
+    /// </summary>
+    Task Remove();
 }
