@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartCity.Twin.Gateways.Devices.Bridge;
 using SmartCity.Twin.Gateways.Devices.Commands;
+using SmartCity.Twin.Gateways.Devices.Desired;
 using SmartCity.Twin.Gateways.Devices.Identity;
 using SmartCity.Twin.Gateways.Devices.Topics;
 using SmartCity.Twin.Gateways.Mqtt.Broker;
@@ -24,6 +25,7 @@ internal static class DeviceEndpointServiceCollectionExtensions
         services.AddSingleton<IDeviceMessageSink>(sp => sp.GetRequiredService<TwinMessageSink>());
         services.AddSingleton<PendingCommands>();
         services.AddSingleton<DeviceCommandDispatcher>();
+        services.AddSingleton<DesiredPropertiesPublisher>();
         services.AddSingleton<DeviceConnections>();
         services.AddSingleton<IMqttClientAuthority, DeviceAuthority>();
         services.AddMqttEndpoint(configuration);

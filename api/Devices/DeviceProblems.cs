@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace SmartCity.Twin.Api.Devices;
+
+/// <summary>The problems device endpoints answer with, worded once.</summary>
+internal static class DeviceProblems
+{
+    public static ProblemHttpResult BodyTooLarge(int limit) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Body too large",
+        detail: $"The request body is limited to {limit / 1024} KiB; send large batches in several requests.");
+
+    public static ProblemHttpResult InvalidJson(string title, string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: title,
+        detail: detail);
+
+    public static ProblemHttpResult CredentialRequired(HttpContext http, string detail)
+    {
+        http.Response.Headers.WWWAuthenticate = $"Basic realm=\"{DeviceCredentialFilter.Realm}\"";
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Device credential required", detail: detail);
+    }
+
+    public static ProblemHttpResult OtherDevice(string credentialOf, string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Another device's credential",
+        detail: $"The credential belongs to '{credentialOf}'; a device reports only for itself, not for '{id}'.");
+
+    public static ProblemHttpResult TwinRefused(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: "Refused by the twin",
+        detail: detail);
+}
