@@ -12,9 +12,9 @@ namespace SmartCity.Twin.Grains.Alerts;
 /// every few seconds must not grow the trail. A repeat after the condition had cleared is recorded as
 /// <c>repeated</c>, because the condition came back.
 /// </remarks>
-[GrainType("alert")]
+[GrainType(AlertState.GrainType)]
 internal sealed class AlertGrain(
-    [PersistentState("alert")] IPersistentState<AlertState> state,
+    [PersistentState(AlertState.StateName)] IPersistentState<AlertState> state,
     AlertChangeFeed changes,
     ILogger<AlertGrain> logger) : Grain, IAlert
 {
