@@ -3,6 +3,7 @@
 #   - mosquitto_pub / mosquitto_sub (Debian: mosquitto-clients; mosquitto too, for developing scripts locally)
 #   - paho-mqtt for Debian's /usr/bin/python3 (Debian: python3-paho-mqtt)
 #   - mqtt.js (npm) in tests/Silo.Tests/Mqtt/clients/node, from its committed package-lock.json
+#   - @microsoft/signalr and mqtt.js (npm) in tests/Silo.Tests/Live/clients/node (the live hub's acceptance test), likewise
 #
 #   bash scripts/mqtt-clients.sh        # idempotent; quiet and fast when everything is present
 #
@@ -52,30 +53,38 @@ if debian_missing; then
     fi
 fi
 
-# mqtt.js: `npm ci` when node_modules is missing or older than the lock file (npm writes its own copy of the
-# lock to node_modules/.package-lock.json on every install).
+# Node packages: `npm ci` in each client folder when its node_modules is missing or older than the lock file (npm
+# writes its own copy of the lock to node_modules/.package-lock.json on every install).
 command -v node >/dev/null 2>&1 || fail "node is not on PATH: install Node.js (Debian: nodejs npm)"
 command -v npm >/dev/null 2>&1 || fail "npm is not on PATH: install npm (Debian: npm)"
-[[ -f "$node_dir/package-lock.json" ]] || fail "$node_dir/package-lock.json is missing"
 
 node_stale() {
-    local installed="$node_dir/node_modules/.package-lock.json"
-    [[ -f "$installed" && -d "$node_dir/node_modules/mqtt" ]] || return 0
-    [[ "$node_dir/package-lock.json" -nt "$installed" ]] && return 0
-    (cd "$node_dir" && node -e 'require("mqtt")') >/dev/null 2>&1 || return 0
+    local dir="$1" module="$2"
+    local installed="$dir/node_modules/.package-lock.json"
+    [[ -f "$installed" && -d "$dir/node_modules/$module" ]] || return 0
+    [[ "$dir/package-lock.json" -nt "$installed" ]] && return 0
+    (cd "$dir" && node -e "require('$module')") >/dev/null 2>&1 || return 0
     return 1
 }
 
-if node_stale; then
-    log "installing mqtt.js (npm ci in ${node_dir#"$repo"/})"
+npm_install() {
+    local dir="$1" module="$2"
+    [[ -f "$dir/package-lock.json" ]] || fail "$dir/package-lock.json is missing"
+    node_stale "$dir" "$module" || return 0
+    log "installing Node packages (npm ci in ${dir#"$repo"/})"
+    local npm_log
     npm_log="$(mktemp)"
-    if ! (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error) >"$npm_log" 2>&1; then
+    if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$npm_log" 2>&1; then
         cat "$npm_log" >&2
         rm -f "$npm_log"
-        fail "npm ci failed in $node_dir"
+        fail "npm ci failed in $dir"
     fi
     rm -f "$npm_log"
-    node_stale && fail "npm ci finished but mqtt.js still cannot be loaded from $node_dir"
-fi
+    node_stale "$dir" "$module" && fail "npm ci finished but $module still cannot be loaded from $dir"
+    return 0
+}
+
+npm_install "$node_dir" mqtt
+npm_install "$repo/tests/Silo.Tests/Live/clients/node" @microsoft/signalr
 
 exit 0
