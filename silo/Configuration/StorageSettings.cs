@@ -1,3 +1,5 @@
+using SmartCity.Twin.Api.History;
+
 namespace SmartCity.Twin.Silo.Configuration;
 
 /// <summary>The <c>Storage</c> section, validated once at start.</summary>
@@ -32,6 +34,15 @@ internal sealed record StorageSettings(StorageProviderKind Provider, string Data
 
         return new StorageSettings(provider, dataPath, connectionString);
     }
+
+    /// <summary>The same database for the metric history the API records, which lives beside grain state in its own table.</summary>
+    public MetricHistoryDatabase ToMetricHistoryDatabase() => Provider switch
+    {
+        StorageProviderKind.Sqlite when ConnectionString is not null => new MetricHistoryDatabase(MetricHistoryProvider.Sqlite, ConnectionString),
+        StorageProviderKind.Sqlite => MetricHistoryDatabase.SqliteFile(Path.Combine(DataPath, SqliteFileName)),
+        StorageProviderKind.Postgres => new MetricHistoryDatabase(MetricHistoryProvider.Postgres, ConnectionString),
+        _ => MetricHistoryDatabase.Memory,
+    };
 
     private static StorageProviderKind ParseProvider(string text) => text.Trim().ToLowerInvariant() switch
     {

@@ -52,6 +52,9 @@ internal static class SiloApplication
         services.AddGrainRuntime(silo => silo
             .AddGrainAssembly(typeof(IDeviceTwin).Assembly)
             .UseConfiguredStorage(storage));
+
+        // Metric history goes to the grain-state database, in its own table.
+        services.AddSingleton(storage.ToMetricHistoryDatabase());
         services.AddDeviceEndpoint(configuration);
         services.AddTwinApi(configuration);
         if (demo.Enabled)
