@@ -1,10 +1,17 @@
 using SmartCity.Twin.Benchmarks;
+using SmartCity.Twin.Benchmarks.Live;
 using SmartCity.Twin.Benchmarks.Mqtt;
 
 // dotnet run -c Release --project benchmarks -- runtime [--quick] [options]: the runtime load test (docs/performance.md).
 // The throughput parts need their own measurement (open-loop producers, drain detection), hence no BenchmarkDotNet here.
 // dotnet run -c Release --project benchmarks -- mqtt [--quick] [options]: the MQTT endpoint load test; "mqtt-load" is its
 // publisher child process.
+// dotnet run -c Release --project benchmarks -- live [--quick] [options]: the live hub (SignalR) latency under MQTT load.
+if (args.Length > 0 && args[0] == "live")
+{
+    return await LiveBenchmarkCommand.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "mqtt")
 {
     return await MqttBenchmarkCommand.RunAsync(args);
@@ -21,6 +28,8 @@ if (args.Length == 0 || args[0] != "runtime")
     Console.Error.WriteLine("       [--rpc-callers N] [--rpc-seconds S] [--memory-twins N] [--skip oneway,twin,rpc,memory] [--out DIR]");
     Console.Error.WriteLine("   or: dotnet run -c Release --project benchmarks -- mqtt [--quick] [--connections N] [--seconds S] [--warmup S] [--window N]");
     Console.Error.WriteLine("       [--protocol 4|5] [--idle-connections N] [--skip endpoint,twin,mosquitto,idle] [--out DIR]");
+    Console.Error.WriteLine("   or: dotnet run -c Release --project benchmarks -- live [--quick] [--rate N] [--devices N] [--clients N] [--max-pushes N]");
+    Console.Error.WriteLine("       [--seconds S] [--warmup S] [--out DIR]");
     return 2;
 }
 
