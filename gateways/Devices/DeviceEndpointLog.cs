@@ -19,4 +19,10 @@ internal static partial class DeviceEndpointLog
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Refused {Action} by {Identity} on '{Topic}': {Reason}")]
     public static partial void ActionRefused(ILogger logger, string action, string identity, string topic, string reason);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Could not retain the desired properties of device {DeviceId} again on its connection")]
+    public static partial void DesiredRestoreFailed(ILogger logger, Exception exception, string deviceId);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Could not withdraw the retained desired properties of deleted device {DeviceId}")]
+    public static partial void DesiredWithdrawFailed(ILogger logger, Exception exception, string deviceId);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SmartCity.Twin.Gateways.Devices.Commands;
+using SmartCity.Twin.Gateways.Devices.Desired;
 using SmartCity.Twin.Gateways.Devices.Identity;
 using SmartCity.Twin.Gateways.Devices.Topics;
 using SmartCity.Twin.Gateways.Mqtt.Broker;
@@ -28,7 +29,8 @@ internal sealed class DeviceEndpointFixture : IAsyncDisposable
         var sink = new TwinMessageSink(grains, cluster.Services.GetRequiredService<IOptions<TwinOptions>>(), NullLogger<TwinMessageSink>.Instance);
         var pending = new PendingCommands();
         Commands = new DeviceCommandDispatcher(Broker, pending, cluster.TimeProvider);
-        Authority = new DeviceAuthority(grains, new FixedOperatorKey(OperatorKey), sink, pending, new DeviceConnections(), cluster.TimeProvider, NullLogger<DeviceAuthority>.Instance);
+        Desired = new DesiredPropertiesPublisher(grains, () => Broker, NullLogger<DesiredPropertiesPublisher>.Instance);
+        Authority = new DeviceAuthority(grains, new FixedOperatorKey(OperatorKey), sink, pending, new DeviceConnections(), Desired, cluster.TimeProvider, NullLogger<DeviceAuthority>.Instance);
     }
 
     public InProcessTestCluster Cluster { get; }
@@ -38,6 +40,8 @@ internal sealed class DeviceEndpointFixture : IAsyncDisposable
     public DeviceCommandDispatcher Commands { get; }
 
     public DeviceAuthority Authority { get; }
+
+    public DesiredPropertiesPublisher Desired { get; }
 
     public static async Task<DeviceEndpointFixture> StartAsync() =>
         new(await InProcessTestCluster.CreateBuilder().ConfigureServices(services => services.AddTwinGrains()).StartAsync());
@@ -68,5 +72,9 @@ internal sealed class DeviceEndpointFixture : IAsyncDisposable
 
     public Task<DeviceTwinSnapshot> SnapshotAsync(DeviceKind kind, string deviceId) => Cluster.GrainFactory.GetDeviceTwin(kind, deviceId).GetSnapshot();
 
-    public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Desired.Dispose();
+        return Cluster.DisposeAsync();
+    }
 }

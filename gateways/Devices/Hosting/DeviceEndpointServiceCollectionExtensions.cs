@@ -8,6 +8,7 @@ using SmartCity.Twin.Gateways.Devices.Identity;
 using SmartCity.Twin.Gateways.Devices.Topics;
 using SmartCity.Twin.Gateways.Mqtt.Broker;
 using SmartCity.Twin.Gateways.Mqtt.Hosting;
+using SmartCity.Twin.Grains.Observation;
 
 namespace SmartCity.Twin.Gateways.Devices.Hosting;
 
@@ -25,7 +26,8 @@ internal static class DeviceEndpointServiceCollectionExtensions
         services.AddSingleton<IDeviceMessageSink>(sp => sp.GetRequiredService<TwinMessageSink>());
         services.AddSingleton<PendingCommands>();
         services.AddSingleton<DeviceCommandDispatcher>();
-        services.AddSingleton<DesiredPropertiesPublisher>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DesiredPropertiesPublisher>(sp, new Func<IMqttBroker>(sp.GetRequiredService<IMqttBroker>)));
+        services.AddSingleton<ITwinObserver>(sp => sp.GetRequiredService<DesiredPropertiesPublisher>());
         services.AddSingleton<DeviceConnections>();
         services.AddSingleton<IMqttClientAuthority, DeviceAuthority>();
         services.AddMqttEndpoint(configuration);

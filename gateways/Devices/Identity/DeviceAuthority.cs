@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using SmartCity.Twin.Gateways.Devices.Commands;
+using SmartCity.Twin.Gateways.Devices.Desired;
 using SmartCity.Twin.Gateways.Devices.Topics;
 using SmartCity.Twin.Gateways.Mqtt.Broker;
 using SmartCity.Twin.Gateways.Mqtt.Protocol;
@@ -20,6 +21,7 @@ internal sealed class DeviceAuthority(
     TwinMessageSink sink,
     PendingCommands commands,
     DeviceConnections connections,
+    DesiredPropertiesPublisher desired,
     TimeProvider clock,
     ILogger<DeviceAuthority> logger) : IMqttClientAuthority
 {
@@ -76,6 +78,7 @@ internal sealed class DeviceAuthority(
         }
 
         _ = grains.GetDeviceTwin(kind.Value, deviceId).ReportStatus(DeviceStatus.Online, clock.GetUtcNow());
+        desired.RestoreOnConnect(kind.Value, deviceId);
         DeviceEndpointLog.DeviceConnected(logger, deviceId, kind.Value, request.ClientId);
         return MqttConnectOutcome.Accept(policy);
     }
