@@ -46,7 +46,7 @@ internal static class AlertsApi
             .Produces<AlertPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/alerts/{id}", GetAlert)
+        api.MapGet("/alerts/{id}", GetAlertAsync)
             .RequireAuthorization(ApiPolicies.ReadAlerts)
             .WithName("GetAlert")
             .WithSummary("One alert with its evidence and audit trail")
@@ -54,9 +54,9 @@ internal static class AlertsApi
             .Produces<AlertSnapshot>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        MapTransition(api, "/alerts/{id}/acknowledge", AcknowledgeAsync, "AcknowledgeAlert", "Acknowledges an active alert, with an optional note");
-        MapTransition(api, "/alerts/{id}/resolve", ResolveAsync, "ResolveAlert", "Resolves an active or acknowledged alert, with an optional note");
-        MapTransition(api, "/alerts/{id}/comments", CommentAsync, "CommentAlert", "Adds a comment (1–2,000 characters) to an alert's trail");
+        MapTransition<AlertNoteRequest>(api, "/alerts/{id}/acknowledge", AcknowledgeAsync, "AcknowledgeAlert", "Acknowledges an active alert, with an optional note");
+        MapTransition<AlertNoteRequest>(api, "/alerts/{id}/resolve", ResolveAsync, "ResolveAlert", "Resolves an active or acknowledged alert, with an optional note");
+        MapTransition<AlertCommentRequest>(api, "/alerts/{id}/comments", CommentAsync, "CommentAlert", "Adds a comment (1–2,000 characters) to an alert's trail");
 
         api.MapGet("/incidents", ListIncidentsAsync)
             .RequireAuthorization(ApiPolicies.ReadAlerts)
@@ -77,13 +77,14 @@ internal static class AlertsApi
         return endpoints;
     }
 
-    private static void MapTransition(RouteGroupBuilder api, string pattern, Delegate handler, string name, string summary) =>
+    private static void MapTransition<TRequest>(RouteGroupBuilder api, string pattern, Delegate handler, string name, string summary)
+        where TRequest : notnull =>
         api.MapPost(pattern, handler)
             .RequireAuthorization(ApiPolicies.HandleAlerts)
             .WithName(name)
             .WithSummary(summary)
             .WithTags(Tag)
-            .Accepts<AlertNoteRequest>("application/json")
+            .Accepts<TRequest>(isOptional: typeof(TRequest) == typeof(AlertNoteRequest), "application/json")
             .Produces<AlertSnapshot>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -101,8 +102,11 @@ internal static class AlertsApi
         return TypedResults.Ok(new AlertPage(items, next is { } key ? AlertCursor.Encode(key) : null));
     }
 
-    private static IResult GetAlert(string id, IAlertDirectory directory) =>
-        directory.Find(id) is { } alert ? TypedResults.Ok(alert) : AlertProblems.AlertNotFound(id);
+    private static async Task<IResult> GetAlertAsync(string id, HttpContext context, IAlertDirectory directory)
+    {
+        await directory.Loaded.WaitAsync(context.RequestAborted);
+        return directory.Find(id) is { } alert ? TypedResults.Ok(alert) : AlertProblems.AlertNotFound(id);
+    }
 
     private static async Task<IResult> ListIncidentsAsync(HttpRequest request, IAlertDirectory directory)
     {
