@@ -13,4 +13,7 @@ internal static class ApiPolicies
 
     /// <summary>Acknowledge, resolve, comment: an operator or admin signed in, or the <c>admin</c> scope. Not for third-party keys.</summary>
     public const string HandleAlerts = "handle:alerts";
+
+    /// <summary>Anyone signed in or holding a valid key, whatever their scopes (e.g. <c>GET /api/v1/auth/me</c>).</summary>
+    public const string Authenticated = "authenticated";
 }
