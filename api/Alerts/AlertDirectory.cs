@@ -22,6 +22,10 @@ internal sealed class AlertDirectory : IAlertDirectory, IAlertObserver
     private readonly Lock gate = new();
     private readonly Dictionary<string, AlertSnapshot> alerts = new(StringComparer.Ordinal);
     private readonly SortedSet<AlertKey> newestFirst = [];
+
+    // The two lists dashboards ask for most, a twin's alerts and the unresolved ones, walk their own index instead of all.
+    private readonly Dictionary<string, SortedSet<AlertKey>> byTwin = new(StringComparer.Ordinal);
+    private readonly SortedSet<AlertKey> unresolved = [];
     private readonly Dictionary<string, Incident> incidents = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly double radiusMeters;
@@ -75,7 +79,7 @@ internal sealed class AlertDirectory : IAlertDirectory, IAlertObserver
     {
         lock (gate)
         {
-            return alerts.Values.Where(a => a.Status != AlertStatus.Resolved).ToList();
+            return unresolved.Select(key => alerts[key.Id!]).ToList();
         }
     }
 
@@ -86,26 +90,27 @@ internal sealed class AlertDirectory : IAlertDirectory, IAlertObserver
         var items = new List<AlertSnapshot>(Math.Min(limit, 256) + 1);
         lock (gate)
         {
-            if (newestFirst.Count == 0)
+            var index = IndexFor(filter);
+            if (index.Count == 0)
             {
                 return (items, null);
             }
 
             // "Raised before to" starts just after every alert raised at to's tick.
-            var start = filter.To is { } to ? new AlertKey(to.UtcTicks - 1, null) : newestFirst.Min;
+            var start = filter.To is { } to ? new AlertKey(to.UtcTicks - 1, null) : index.Min;
             if (after is { } cursor && cursor.CompareTo(start) > 0)
             {
                 start = cursor;
             }
 
-            var last = newestFirst.Max;
+            var last = index.Max;
             if (start.CompareTo(last) > 0)
             {
                 return (items, null);
             }
 
             var fromTicks = filter.From?.UtcTicks;
-            foreach (var key in newestFirst.GetViewBetween(start, last))
+            foreach (var key in index.GetViewBetween(start, last))
             {
                 if (key == after)
                 {
@@ -163,21 +168,51 @@ internal sealed class AlertDirectory : IAlertDirectory, IAlertObserver
 
     private static AlertKey KeyOf(AlertSnapshot alert) => new(alert.RaisedAt.UtcTicks, alert.Id);
 
+    private SortedSet<AlertKey> IndexFor(AlertFilter filter)
+    {
+        if (filter.TwinId is { } twinId)
+        {
+            return byTwin.GetValueOrDefault(twinId) ?? [];
+        }
+
+        return filter.Status is AlertStatus.Active or AlertStatus.Acknowledged ? unresolved : newestFirst;
+    }
+
     private void Apply(AlertSnapshot alert)
     {
+        var key = KeyOf(alert);
         if (alerts.TryGetValue(alert.Id, out var known))
         {
             // The feed and the startup load race; the higher version is the newer.
             if (alert.Version > known.Version)
             {
                 alerts[alert.Id] = alert with { IncidentId = known.IncidentId };
+                if (alert.Status == AlertStatus.Resolved)
+                {
+                    unresolved.Remove(key);
+                }
+                else
+                {
+                    unresolved.Add(key);
+                }
             }
 
             return;
         }
 
         alerts[alert.Id] = alert with { IncidentId = Group(alert) };
-        newestFirst.Add(KeyOf(alert));
+        newestFirst.Add(key);
+        if (alert.Status != AlertStatus.Resolved)
+        {
+            unresolved.Add(key);
+        }
+
+        if (!byTwin.TryGetValue(alert.TwinId, out var twinAlerts))
+        {
+            byTwin[alert.TwinId] = twinAlerts = [];
+        }
+
+        twinAlerts.Add(key);
     }
 
     private string? Group(AlertSnapshot alert)
