@@ -29,6 +29,7 @@ public static class TwinApiApplicationExtensions
             options.SerializerOptions.Converters.Add(new DeviceKindJsonConverter());
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
+        services.AddApiErrors(configuration);
         services.AddApiSecurity(configuration);
         services.AddApiDocumentation();
         services.AddTwinsApi();
@@ -41,12 +42,13 @@ public static class TwinApiApplicationExtensions
         return services;
     }
 
-    /// <summary>Middleware (CORS, authentication, rate limits, authorization) then endpoints; call after exception handling.</summary>
+    /// <summary>Middleware (body limit, CORS, authentication, rate limits, authorization) then endpoints; call after exception handling.</summary>
     public static WebApplication UseTwinApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseApiSecurity();
+        app.UseApiRequestBodyLimit();
         app.MapApiDocumentation();
+        app.UseApiSecurity();
         app.MapApiSecurity();
         app.MapTwinsApi();
         app.MapDevicesApi();
