@@ -18,7 +18,7 @@ internal sealed class AlertGrain(
     AlertChangeFeed changes,
     ILogger<AlertGrain> logger) : Grain, IAlert
 {
-    private const string System = "system";
+    private const string SystemActor = "system";
 
     private string AlertId => GetPrimaryKeyString();
 
@@ -45,7 +45,7 @@ internal sealed class AlertGrain(
                 LastRaisedAt = raise.At,
                 RepeatCount = 1,
                 Evidence = new Dictionary<string, double>(raise.Evidence, StringComparer.Ordinal),
-                Transitions = [new AlertTransition("raised", System, raise.At, Truncate(raise.Message))],
+                Transitions = [new AlertTransition("raised", SystemActor, raise.At, Truncate(raise.Message))],
             };
             AlertLog.Raised(logger, AlertId, opened.Type, opened.Severity, opened.TwinId);
             return await SaveAsync(opened);
@@ -63,7 +63,7 @@ internal sealed class AlertGrain(
             ClearedAt = null,
             Transitions = current.ClearedAt is null
                 ? current.Transitions
-                : Append(current.Transitions, new AlertTransition("repeated", System, raise.At, Truncate(raise.Message))),
+                : Append(current.Transitions, new AlertTransition("repeated", SystemActor, raise.At, Truncate(raise.Message))),
         };
         return await SaveAsync(repeated);
     }
@@ -136,7 +136,7 @@ internal sealed class AlertGrain(
         return await SaveAsync(current with
         {
             ClearedAt = at,
-            Transitions = Append(current.Transitions, new AlertTransition("cleared", System, at)),
+            Transitions = Append(current.Transitions, new AlertTransition("cleared", SystemActor, at)),
         });
     }
 
@@ -165,7 +165,7 @@ internal sealed class AlertGrain(
         return saved;
     }
 
-    private static string Actor(string by) => string.IsNullOrWhiteSpace(by) ? System : by.Trim();
+    private static string Actor(string by) => string.IsNullOrWhiteSpace(by) ? SystemActor : by.Trim();
 
     private static string? Note(string? text)
     {
