@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,9 +12,9 @@ namespace SmartCity.Twin.Api.Security;
 /// <summary>
 /// Per-principal token buckets on <c>/api</c> and <c>/hubs</c>: an API key gets its own limit or
 /// <c>Auth:RateLimit:PermitsPerMinute</c>, an operator the default, an anonymous client the default per remote IP
-/// (which also slows password guessing). The admin key is exempt: it is the operator's own root credential, used for
-/// provisioning in bulk and for benchmarks, and it is not handed to third parties. An endpoint may opt out with
-/// <c>DisableRateLimiting()</c> (device ingestion, which has its own credentials and volume).
+/// (which also slows password guessing), a device posting to its ingestion endpoint the default per path. The admin
+/// key is exempt: it is the operator's own root credential, used for provisioning in bulk and for benchmarks, and it
+/// is not handed to third parties. An endpoint may opt out with <c>DisableRateLimiting()</c>.
 /// </summary>
 internal static class ApiRateLimiting
 {
@@ -49,6 +50,13 @@ internal static class ApiRateLimiting
 
             // The limit is part of the partition: a key created again with another limit gets a fresh bucket.
             return Bucket($"{name}|{permitsPerMinute}", permitsPerMinute);
+        }
+
+        // Endpoints open by design outside sign-in (device ingestion, with the device's own credential) are limited
+        // per path, i.e. per device: a gateway relaying hundreds of devices from one address is not throttled as one.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null && !path.StartsWithSegments("/api/v1/auth"))
+        {
+            return Bucket($"path:{path}|{permitsPerMinute}", permitsPerMinute);
         }
 
         return Bucket($"ip:{context.Connection.RemoteIpAddress}|{permitsPerMinute}", permitsPerMinute);

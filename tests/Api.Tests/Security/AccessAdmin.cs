@@ -45,6 +45,15 @@ internal static class AccessAdmin
         return body.GetProperty("accessToken").GetString()!;
     }
 
+    /// <summary>Signs in and returns the session cookie as a <c>Cookie</c> header value.</summary>
+    public static async Task<string> LoginForCookieAsync(TwinApiFactory factory, string username, string password = Password)
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+    }
+
     public static HttpClient BearerClient(TwinApiFactory factory, string token)
     {
         var client = factory.CreateClient();
