@@ -6,10 +6,10 @@ namespace SmartCity.Twin.Api.Live;
 
 /// <summary>
 /// One hub connection: its subscriptions and the loop that pushes to it. Grain threads only mark twins pending and
-/// wake the loop; the loop alone sends, so a client that reads slowly delays nobody but itself. When its backlog passes
-/// <see cref="LiveOptions.MaxPendingPerConnection"/>, or a send to it has not completed within
-/// <see cref="LiveOptions.StallTimeout"/>, it falls behind: pending deltas are dropped and every subscription gets a
-/// fresh snapshot once the client reads again.
+/// wake the loop; the loop alone sends, so a client that reads slowly delays nobody but itself. When, while a send to it
+/// is under way, its backlog passes <see cref="LiveOptions.MaxPendingPerConnection"/> or the send has not completed
+/// within <see cref="LiveOptions.StallTimeout"/>, it falls behind: pending deltas are dropped and every subscription
+/// gets a fresh snapshot once the client reads again.
 /// </summary>
 internal sealed class LiveConnection
 {
@@ -89,17 +89,23 @@ internal sealed class LiveConnection
     /// <summary>Called by a subscription on a grain thread after it buffered a change; must stay cheap.</summary>
     public void OnPending(int added, bool wake)
     {
-        if (added > 0 && Interlocked.Add(ref pending, added) > options.MaxPendingPerConnection)
-        {
-            FallBehind(LiveFallBehindReason.Backlog);
-            return;
-        }
-
+        var total = added > 0 ? Interlocked.Add(ref pending, added) : Volatile.Read(ref pending);
         var startedAt = Volatile.Read(ref sendStartedAt);
-        if (startedAt != 0 && Stopwatch.GetTimestamp() - startedAt > stallTicks)
+        if (startedAt != 0)
         {
-            FallBehind(LiveFallBehindReason.Stalled);
-            return;
+            // Only a client the loop is still sending to can fall behind: between pushes the buffers hold at most one
+            // entry per twin the subscriptions show, however fast the twins change.
+            if (total > options.MaxPendingPerConnection)
+            {
+                FallBehind(LiveFallBehindReason.Backlog);
+                return;
+            }
+
+            if (Stopwatch.GetTimestamp() - startedAt > stallTicks)
+            {
+                FallBehind(LiveFallBehindReason.Stalled);
+                return;
+            }
         }
 
         if (wake)

@@ -13,7 +13,8 @@ internal sealed class LiveOptions
 
     /// <summary>
     /// Twins (and alerts) waiting to be pushed to one connection, over all its subscriptions. A client whose backlog
-    /// grows past this has fallen behind: its pending deltas are dropped and it gets fresh snapshots. Default 20,000.
+    /// grows past this while a send to it is still under way has fallen behind: its pending deltas are dropped and it
+    /// gets fresh snapshots. Default 20,000.
     /// </summary>
     public int MaxPendingPerConnection { get; set; } = 20_000;
 
