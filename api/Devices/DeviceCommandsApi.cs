@@ -56,9 +56,9 @@ internal static class DeviceCommandsApi
                 $"The body is {{\"name\": \"reboot\", \"payload\": {{...}}, \"timeoutSeconds\": 10}}: {e.Message}");
         }
 
-        if (body?.Name is not { Length: > 0 and <= 64 } name || name.AsSpan().IndexOfAny("/+#") >= 0)
+        if (body?.Name is not { Length: > 0 and <= 64 } name || name.AsSpan().IndexOfAny("/+#") >= 0 || name.AsSpan().ContainsAnyInRange('\0', '\u001f'))
         {
-            return TwinProblems.BadRequest("Invalid command", "\"name\" is 1–64 characters without '/', '+' or '#', e.g. \"reboot\".");
+            return TwinProblems.BadRequest("Invalid command", "\"name\" is 1–64 characters without '/', '+', '#' or control characters, e.g. \"reboot\".");
         }
 
         if (name == DesiredPropertiesPublisher.CommandName)

@@ -29,6 +29,10 @@ internal static class DeviceIngestionApi
             .AllowAnonymous()
             .AddEndpointFilter<DeviceCredentialFilter>()
             .WithTags("Device ingestion")
+            .WithDescription(
+                "Authenticate as the device itself, with the credentials issued when it was provisioned: "
+                + "`Authorization: Basic base64(id:secret)` or `X-Device-Token: {accessToken}`. A credential of another device is refused (403). "
+                + "The admin key (`X-Api-Key`) is accepted too, for operators backfilling data into existing twins. Bodies up to 256 KiB.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

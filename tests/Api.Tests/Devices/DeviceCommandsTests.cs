@@ -60,6 +60,7 @@ public sealed class DeviceCommandsTests(TwinApiFactory factory) : IClassFixture<
     [InlineData("""{"name": "reboot", """, "reboot")]
     [InlineData("""{"payload": {}}""", "\"name\"")]
     [InlineData("""{"name": "a/b"}""", "\"name\"")]
+    [InlineData("""{"name": "re\u0000boot"}""", "\"name\"")]
     [InlineData("""{"name": "desired"}""", "/desired")]
     [InlineData("""{"name": "reboot", "timeoutSeconds": 0}""", "timeoutSeconds")]
     [InlineData("""{"name": "reboot", "timeoutSeconds": 301}""", "timeoutSeconds")]
