@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Geography;
@@ -94,6 +95,47 @@ public sealed class LiveHubTests(TwinApiFactory factory) : IClassFixture<TwinApi
         // The old viewport is gone: unsubscribing it again is an error.
         var error = await Assert.ThrowsAsync<LiveHubException>(() => hub.InvokeAsync("Unsubscribe", before));
         Assert.Contains(before, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_viewport_of_the_whole_world_gets_its_twins_too()
+    {
+        await using var device = await LiveDevice.ProvisionAsync(factory, LiveDevice.NewId("live-world"), SecondDistrict.InteriorPoint);
+        await using var hub = await LiveHubClient.ConnectAsync(factory);
+
+        var subscription = await hub.SubscribeAsync("SubscribeBounds", -180.0, -90.0, 180.0, 90.0);
+        Assert.Contains(device.Id, (await hub.WaitForSnapshotAsync(subscription)).TwinIds);
+
+        await device.PublishAsync("o3", 55);
+        await hub.WaitForDeltaAsync(subscription, device.Id, "o3", 55);
+    }
+
+    [Fact]
+    public async Task A_twin_moved_to_another_district_is_pushed_as_removed_to_the_district_it_left()
+    {
+        await using var device = await LiveDevice.ProvisionAsync(factory, LiveDevice.NewId("live-moved"), FirstDistrict.InteriorPoint);
+        await using var hub = await LiveHubClient.ConnectAsync(factory);
+        var left = await hub.SubscribeAsync("SubscribeDistrict", FirstDistrict.Id);
+        var joined = await hub.SubscribeAsync("SubscribeDistrict", SecondDistrict.Id);
+        Assert.Contains(device.Id, (await hub.WaitForSnapshotAsync(left)).TwinIds);
+        Assert.DoesNotContain(device.Id, (await hub.WaitForSnapshotAsync(joined)).TwinIds);
+
+        using var http = factory.CreateAdminClient();
+        var to = SecondDistrict.InteriorPoint;
+        using var moved = await http.PutAsJsonAsync(
+            $"/api/v1/twins/{device.Id}",
+            new { kind = device.Kind, name = "moved", location = new { lon = to.Longitude, lat = to.Latitude } });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        await hub.WaitForAsync(
+            m => m.Target == "deltas" && m.SubscriptionId == left && m.Removed.Contains(device.Id),
+            TimeSpan.FromSeconds(10),
+            $"deltas of {FirstDistrict.Id} removing {device.Id}");
+        var arrived = await hub.WaitForAsync(
+            m => m.Target == "deltas" && m.SubscriptionId == joined && m.TwinIds.Contains(device.Id),
+            TimeSpan.FromSeconds(10),
+            $"deltas of {SecondDistrict.Id} with {device.Id}");
+        Assert.Equal(SecondDistrict.Id, arrived.Twins.Single(t => t.GetProperty("id").GetString() == device.Id).GetProperty("districtId").GetString());
     }
 
     [Fact]
