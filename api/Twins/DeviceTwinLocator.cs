@@ -5,15 +5,27 @@ using SmartCity.Twin.Runtime;
 namespace SmartCity.Twin.Api.Twins;
 
 /// <summary>
-/// Finds the twin behind a device id: registered devices through their credentials' kind; unregistered ones (the demo
-/// province, devices heard through the bridge) by asking every kind's twin, the first provisioned or heard from winning.
+/// Finds the twin behind a device id: through the twin directory, which knows every twin's kind; else (the directory
+/// still loading, a twin it has not seen yet) registered devices through their credentials' kind, and unregistered ones
+/// (the demo province, devices heard through the bridge) by asking every kind's twin, the first provisioned or heard
+/// from winning.
 /// </summary>
-internal sealed class DeviceTwinLocator(IGrainFactory grains)
+internal sealed class DeviceTwinLocator(IGrainFactory grains, ITwinDirectory directory)
 {
     private static readonly DeviceKind[] Kinds = Enum.GetValues<DeviceKind>();
 
     public async Task<LocatedTwin?> FindAsync(string deviceId)
     {
+        if (directory.Find(deviceId) is { } known)
+        {
+            var twin = grains.GetDeviceTwin(known.Kind, deviceId);
+            var snapshot = await twin.GetSnapshot();
+            if (Exists(snapshot))
+            {
+                return new LocatedTwin(twin, snapshot);
+            }
+        }
+
         if (await grains.GetGrain<IDeviceCredentials>(deviceId).GetKind() is { } registered)
         {
             var twin = grains.GetDeviceTwin(registered, deviceId);
@@ -24,7 +36,7 @@ internal sealed class DeviceTwinLocator(IGrainFactory grains)
         var snapshots = await Task.WhenAll(twins.Select(twin => twin.GetSnapshot()));
         for (var i = 0; i < twins.Length; i++)
         {
-            if (snapshots[i].IsProvisioned || snapshots[i].LastSeen is not null)
+            if (Exists(snapshots[i]))
             {
                 return new LocatedTwin(twins[i], snapshots[i]);
             }
@@ -32,4 +44,6 @@ internal sealed class DeviceTwinLocator(IGrainFactory grains)
 
         return null;
     }
+
+    private static bool Exists(DeviceTwinSnapshot snapshot) => snapshot.IsProvisioned || snapshot.LastSeen is not null;
 }

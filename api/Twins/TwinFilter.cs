@@ -22,6 +22,9 @@ internal sealed record TwinFilter
 
     public double NearRadiusMeters { get; init; }
 
+    /// <summary>Only twins with a location (provisioned), as map layers need; implied by <see cref="Bounds"/> and <see cref="Near"/>.</summary>
+    public bool RequireLocation { get; init; }
+
     /// <summary>Conditions on latest metric values, e.g. <c>pm2_5 &gt; 50</c>; a twin without the metric does not match.</summary>
     public IReadOnlyList<MetricCondition> Metrics { get; init; } = [];
 
@@ -31,6 +34,11 @@ internal sealed record TwinFilter
         if ((Kind is { } kind && twin.Kind != kind)
             || (DistrictId is { } district && !string.Equals(twin.DistrictId, district, StringComparison.Ordinal))
             || (Status is { } status && twin.Liveness != status))
+        {
+            return false;
+        }
+
+        if (RequireLocation && twin.Location is null)
         {
             return false;
         }

@@ -10,6 +10,13 @@ internal static class TwinProblems
     public static ProblemHttpResult BadRequest(string title, string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
 
+    /// <summary>A query parameter the client got wrong; <c>parameter</c> names it for programs, <c>detail</c> for people.</summary>
+    public static ProblemHttpResult InvalidParameter(string parameter, string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: $"Invalid query parameter '{parameter}'",
+        detail: detail,
+        extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+
     public static ProblemHttpResult KindConflict(string id, DeviceKind registered, DeviceKind requested) => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,
         title: "Device id taken by another kind",
