@@ -64,8 +64,8 @@ public sealed class LiveHubAcceptanceTests(ITestOutputHelper output) : IAsyncLif
             ["marker"] = marker,
             ["load"] = new JsonArray([.. load]),
             ["rounds"] = 10,
-            ["loadSeconds"] = 6,
-            ["loadHz"] = 20,
+            ["loadSeconds"] = 8,
+            ["loadHz"] = 10,
             ["loadMetrics"] = 60,
         };
 
