@@ -1,9 +1,15 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 
 namespace SmartCity.Twin.Silo.Tests;
 
-/// <summary>The admin key: generated once, stored owner-only, printed once; a configured key replaces it.</summary>
+/// <summary>
+/// The admin key: generated once, stored owner-only, printed once; a configured key replaces it. What the admin key
+/// creates (operators, API keys) and the sign-ins of operators survive a restart.
+/// </summary>
 public sealed class AdminKeyTests
 {
     [Fact]
@@ -72,5 +78,59 @@ public sealed class AdminKeyTests
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(0, await silo.StopAsync());
+    }
+
+    [Fact]
+    public async Task Operators_api_keys_and_issued_bearer_tokens_survive_a_restart()
+    {
+        using var data = new TempDataFolder();
+        string apiKey;
+        string token;
+        await using (var first = SiloProcess.Start(data.Path, "--Demo:Enabled", "false", "--Auth:AdminKey", "the-real-key"))
+        {
+            await first.WaitUntilHealthyAsync();
+            using (var user = await first.AdminHttp.PostAsJsonAsync("api/v1/auth/users", new { username = "night-shift", password = "a long enough password", role = "operator" }))
+            {
+                Assert.Equal(HttpStatusCode.Created, user.StatusCode);
+            }
+
+            using (var key = await first.AdminHttp.PostAsJsonAsync("api/v1/auth/keys", new { name = "lgsp", scopes = new[] { "read:twins" } }))
+            {
+                Assert.Equal(HttpStatusCode.Created, key.StatusCode);
+                apiKey = (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+            }
+
+            using (var login = await first.Http.PostAsJsonAsync("api/v1/auth/login", new { username = "night-shift", password = "a long enough password" }))
+            {
+                Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+                token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            }
+
+            Assert.Equal(0, await first.StopAsync());
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            // The key ring that protects sessions and tokens is the operator's alone.
+            var keyRing = Path.Combine(data.Path, "data-protection-keys");
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(keyRing));
+        }
+
+        await using var second = SiloProcess.Start(data.Path, "--Demo:Enabled", "false", "--Auth:AdminKey", "the-real-key");
+        await second.WaitUntilHealthyAsync();
+
+        using var byToken = new HttpRequestMessage(HttpMethod.Get, "api/v1/auth/me");
+        byToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var tokenResponse = await second.Http.SendAsync(byToken);
+        using var byKey = new HttpRequestMessage(HttpMethod.Get, "api/v1/auth/me");
+        byKey.Headers.Add("X-Api-Key", apiKey);
+        using var keyResponse = await second.Http.SendAsync(byKey);
+        using var relogin = await second.Http.PostAsJsonAsync("api/v1/auth/login", new { username = "night-shift", password = "a long enough password" });
+
+        Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
+        Assert.Equal("night-shift", (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, keyResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, relogin.StatusCode);
+        Assert.Equal(0, await second.StopAsync());
     }
 }
