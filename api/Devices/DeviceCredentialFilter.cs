@@ -35,16 +35,19 @@ internal sealed class DeviceCredentialFilter(IGrainFactory grains, ILogger<Devic
         var id = http.Request.RouteValues["id"] as string ?? string.Empty;
         if (!TryReadCredential(http.Request, out var deviceId, out var secret, out var malformed))
         {
-            return DeviceProblems.CredentialRequired(
-                http,
-                malformed ?? $"Send the device's credential: Authorization: Basic base64(id:secret), or its access token in {TokenHeader}.");
+            return malformed is null
+                ? DeviceProblems.Unauthenticated(
+                    http,
+                    "Device credential required",
+                    $"Send the device's credential: Authorization: Basic base64(id:secret), or its access token in {TokenHeader}.")
+                : DeviceProblems.Unauthenticated(http, "Malformed device credential", malformed);
         }
 
         var kind = await grains.GetGrain<IDeviceCredentials>(deviceId).Authenticate(secret);
         if (kind is null)
         {
             DeviceApiLog.CredentialRefused(logger, id, "unknown device or wrong secret");
-            return DeviceProblems.CredentialRequired(http, "Unknown device or wrong secret.");
+            return DeviceProblems.Unauthenticated(http, "Device credential refused", "Unknown device or wrong secret.");
         }
 
         if (!string.Equals(deviceId, id, StringComparison.Ordinal))

@@ -16,10 +16,11 @@ internal static class DeviceProblems
         title: title,
         detail: detail);
 
-    public static ProblemHttpResult CredentialRequired(HttpContext http, string detail)
+    /// <summary>401 with the Basic challenge, for a missing credential and for a refused one alike (RFC 9110 asks for the challenge on every 401).</summary>
+    public static ProblemHttpResult Unauthenticated(HttpContext http, string title, string detail)
     {
         http.Response.Headers.WWWAuthenticate = $"Basic realm=\"{DeviceCredentialFilter.Realm}\"";
-        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Device credential required", detail: detail);
+        return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: title, detail: detail);
     }
 
     public static ProblemHttpResult OtherDevice(string credentialOf, string id) => TypedResults.Problem(

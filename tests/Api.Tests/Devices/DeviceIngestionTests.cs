@@ -90,6 +90,7 @@ public sealed class DeviceIngestionTests(TwinApiFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
         Assert.Null(await MetricAsync(device.Id, "pm2_5"));
     }
 
