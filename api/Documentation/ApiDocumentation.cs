@@ -26,6 +26,7 @@ internal static class ApiDocumentation
             options.AddDocumentTransformer<TwinApiDocumentDescription>();
             options.AddOperationTransformer<TwinApiOperationSecurity>();
             options.AddOperationTransformer<TwinApiProblemResponses>();
+            options.AddOperationTransformer<TwinApiQueryParameters>();
             options.AddSchemaTransformer<DeviceKindSchema>();
         });
 

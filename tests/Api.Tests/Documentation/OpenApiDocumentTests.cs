@@ -74,6 +74,24 @@ public sealed class OpenApiDocumentTests(TwinApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_twin_list_documents_its_filters_and_paging_as_query_parameters()
+    {
+        using var document = await DocumentAsync();
+
+        var parameters = document.RootElement.GetProperty("paths").GetProperty("/api/v1/twins").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query")
+            .ToDictionary(p => p.GetProperty("name").GetString()!);
+        foreach (var name in new[] { "kind", "district", "status", "metric", "bbox", "near", "limit", "cursor" })
+        {
+            Assert.True(parameters.ContainsKey(name), $"GET /api/v1/twins does not document '{name}'");
+        }
+
+        Assert.Equal("array", parameters["metric"].GetProperty("schema").GetProperty("type").GetString());
+        Assert.Contains("environment-sensor", parameters["kind"].GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
     public async Task Device_kinds_are_described_by_their_slugs()
     {
         using var document = await DocumentAsync();
