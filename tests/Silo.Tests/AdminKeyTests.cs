@@ -133,4 +133,22 @@ public sealed class AdminKeyTests
         Assert.Equal(HttpStatusCode.OK, relogin.StatusCode);
         Assert.Equal(0, await second.StopAsync());
     }
+
+    [Theory]
+    [InlineData("--Auth:Users:duty-officer:Role", "root", "Auth:Users:duty-officer:Role")]
+    [InlineData("--Auth:Users:duty-officer:PasswordHash", "plain-text-password", "Auth:Users:duty-officer:PasswordHash")]
+    [InlineData("--Cors:AllowedOrigins:0", "*", "Cors:AllowedOrigins")]
+    [InlineData("--Auth:RateLimit:PermitsPerMinute", "0", "Auth:RateLimit:PermitsPerMinute")]
+    public async Task An_invalid_auth_or_cors_setting_stops_the_silo_naming_the_setting(string key, string value, string named)
+    {
+        using var data = new TempDataFolder();
+        await using var silo = SiloProcess.Start(
+            data.Path, "--Storage:Provider", "memory", "--Demo:Enabled", "false", "--Auth:AdminKey", "the-real-key", key, value);
+
+        var exitCode = await silo.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("cannot start", silo.Output, StringComparison.Ordinal);
+        Assert.Contains(named, silo.Output, StringComparison.Ordinal);
+    }
 }

@@ -169,4 +169,17 @@ public sealed class OperatorSignInTests(TwinApiFactory factory) : IClassFixture<
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains($"\"{field}\"", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Over_https_the_session_cookie_is_secure()
+    {
+        var username = AccessAdmin.UniqueName("https");
+        await AccessAdmin.CreateUserAsync(factory, username, "viewer");
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+
+        using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { username, password = AccessAdmin.Password });
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("secure", Assert.Single(login.Headers.GetValues("Set-Cookie")), StringComparison.OrdinalIgnoreCase);
+    }
 }
