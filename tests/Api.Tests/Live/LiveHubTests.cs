@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using SmartCity.Twin.Api.Tests.Security;
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Runtime;
@@ -238,6 +239,19 @@ public sealed class LiveHubTests(TwinApiFactory factory) : IClassFixture<TwinApi
         Assert.Equal(HttpStatusCode.Unauthorized, negotiate.StatusCode);
         Assert.Equal("application/problem+json", negotiate.Content.Headers.ContentType?.MediaType);
         await Assert.ThrowsAnyAsync<InvalidOperationException>(() => LiveHubClient.ConnectAsync(factory, apiKey: null));
+    }
+
+    [Fact]
+    public async Task A_key_without_read_alerts_can_follow_twins_but_not_alerts()
+    {
+        var key = await AccessAdmin.CreateKeyAsync(factory, AccessAdmin.UniqueName("live-twins-only"), ["read:twins"]);
+        await using var hub = await LiveHubClient.ConnectAsync(factory, key);
+
+        var error = await Assert.ThrowsAsync<LiveHubException>(() => hub.InvokeAsync("SubscribeAlerts"));
+
+        Assert.Contains("read:alerts", error.Message, StringComparison.Ordinal);
+        var subscription = await hub.SubscribeAsync("SubscribeDistrict", FirstDistrict.Id);
+        await hub.WaitForSnapshotAsync(subscription);
     }
 
     [Fact]
