@@ -24,6 +24,8 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
     private ITimer? sweepTimer;
     private ITimer? collectionTimer;
     private volatile bool stopped;
+    private readonly Lock stopGate = new();
+    private Task? stopTask;
 
     public GrainRuntime(
         IServiceProvider services,
@@ -225,14 +227,23 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
         }
     }
 
-    /// <summary>Deactivates every activation (running OnDeactivateAsync, where grains persist) and refuses new work.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Deactivates every activation (running OnDeactivateAsync, where grains persist) and refuses new work. Hosts may
+    /// stop twice (WebApplicationFactory does): a second call waits for the first instead of deactivating again.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (stopped)
+        Task task;
+        lock (stopGate)
         {
-            return;
+            task = stopTask ??= StopOnceAsync(cancellationToken);
         }
 
+        return task.IsCompleted ? task : task.WaitAsync(cancellationToken);
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    {
         Reminders.Stop();
         sweepTimer?.Dispose();
         collectionTimer?.Dispose();

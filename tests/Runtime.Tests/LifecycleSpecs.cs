@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SmartCity.Twin.Runtime.Tests.Grains;
 
 namespace SmartCity.Twin.Runtime.Tests;
@@ -95,5 +96,23 @@ public sealed class LifecycleSpecs
         {
             Assert.Equal(i + 1, await cluster.GrainFactory.GetGrain<ICounterGrain>("counter-" + i).Get());
         }
+    }
+
+    [Fact]
+    public async Task Stopping_twice_at_once_deactivates_each_grain_once_and_both_stops_complete()
+    {
+        var journal = new ActivationJournal();
+        await using var cluster = await ClusterFixture.StartAsync(journal);
+        for (var i = 0; i < 5; i++)
+        {
+            await cluster.GrainFactory.GetGrain<ICounterGrain>("twice-" + i).Add(1);
+        }
+
+        var runtime = cluster.Services.GetRequiredService<GrainRuntime>();
+        var first = runtime.StopAsync(CancellationToken.None);
+        var second = runtime.StopAsync(CancellationToken.None);
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(5, journal.Events.Count(e => e.EndsWith("ShuttingDown", StringComparison.Ordinal)));
     }
 }
