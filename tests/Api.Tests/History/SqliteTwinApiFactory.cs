@@ -8,4 +8,9 @@ public sealed class SqliteTwinApiFactory(string dataPath) : TwinApiFactory
         ["Storage:Provider"] = "sqlite",
         ["Storage:Path"] = dataPath,
     };
+
+    /// <summary>Stops the silo as its shutdown does (history flushed, grains saved), once; see <see cref="SiloShutdown"/>.</summary>
+    public Task StopAsync() => SiloShutdown.StopOnceAsync(Services);
+
+    protected override void Dispose(bool disposing) => SiloShutdown.DisposeAfterStop(() => base.Dispose(disposing));
 }

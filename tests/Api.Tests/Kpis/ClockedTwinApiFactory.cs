@@ -21,4 +21,18 @@ public sealed class ClockedTwinApiFactory : TwinApiFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
+
+    private bool stopped;
+
+    protected override void Dispose(bool disposing)
+    {
+        // WebApplicationFactory calls this again from inside base.Dispose, once the services are gone.
+        if (disposing && !stopped)
+        {
+            stopped = true;
+            SiloShutdown.StopOnceAsync(Services).GetAwaiter().GetResult();
+        }
+
+        SiloShutdown.DisposeAfterStop(() => base.Dispose(disposing));
+    }
 }
