@@ -97,6 +97,23 @@ public sealed class BadInputSweepTests(TwinApiFactory factory) : IClassFixture<T
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    [Fact]
+    public async Task An_unknown_id_to_every_delete_endpoint_is_a_404_problem_or_nothing_to_do()
+    {
+        using var client = factory.CreateAdminClient();
+        var routes = ApiRoute.All(factory.Services).Where(route => route.Method == "DELETE" && route.Pattern.Parameters.Count > 0).ToList();
+        Assert.Contains(routes, route => route.Template == "/api/v1/twins/{id}");
+
+        var failures = new List<string>();
+        foreach (var route in routes)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Delete, route.UnknownPath());
+            failures.AddRange(await ProblemFailuresAsync(client, request, route, status => status is 404 or 400 or 204));
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     private List<ApiRoute> BodyRoutes()
     {
         var routes = ApiRoute.All(factory.Services).Where(route => BodyMethods.Contains(route.Method)).ToList();
