@@ -26,6 +26,7 @@ internal sealed class KpiReport(MetricHistoryRecorder history, ProvinceMap map, 
     {
         var directory = services.GetRequiredService<ITwinDirectory>();
         var alertDirectory = services.GetRequiredService<IAlertDirectory>();
+        await Task.WhenAll(directory.Loaded, alertDirectory.Loaded).WaitAsync(cancellationToken);
 
         var live = map.Districts.ToDictionary(d => d.Id, _ => new LiveArea(), StringComparer.Ordinal);
         var provinceLive = new LiveArea();

@@ -72,6 +72,10 @@ internal sealed class KpiSampler : BackgroundService, ITwinObserver
         try
         {
             var directory = services.GetRequiredService<ITwinDirectory>();
+
+            // Before the startup load completes the directory holds only twins that changed since start: counting
+            // those would record a dip in availability that never happened.
+            await directory.Loaded.WaitAsync(cancellationToken);
             var grains = services.GetRequiredService<IGrainFactory>();
             var districts = map.Districts.ToDictionary(d => d.Id, _ => new AreaSample(), StringComparer.Ordinal);
             var counters = new List<(string Id, AreaSample Area)>();
