@@ -5,10 +5,9 @@ using SmartCity.Twin.Runtime;
 namespace SmartCity.Twin.Api.Twins;
 
 /// <summary>
-/// Finds the twin behind a device id: through the twin directory, which knows every twin's kind; else (the directory
-/// still loading, a twin it has not seen yet) registered devices through their credentials' kind, and unregistered ones
-/// (the demo province, devices heard through the bridge) by asking every kind's twin, the first provisioned or heard
-/// from winning.
+/// Finds the twin behind a device id: through the twin directory, which knows every twin's kind; else registered
+/// devices through their credentials' kind; else, only while the directory is not complete (still loading, or its load
+/// failed), by asking every kind's twin, the first provisioned or heard from winning — which activates five grains.
 /// </summary>
 internal sealed class DeviceTwinLocator(IGrainFactory grains, ITwinDirectory directory)
 {
@@ -30,6 +29,11 @@ internal sealed class DeviceTwinLocator(IGrainFactory grains, ITwinDirectory dir
         {
             var twin = grains.GetDeviceTwin(registered, deviceId);
             return new LocatedTwin(twin, await twin.GetSnapshot());
+        }
+
+        if (directory.IsComplete)
+        {
+            return null;
         }
 
         var twins = Kinds.Select(kind => grains.GetDeviceTwin(kind, deviceId)).ToArray();

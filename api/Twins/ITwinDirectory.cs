@@ -15,6 +15,12 @@ internal interface ITwinDirectory
     /// <summary>Completes when the startup load from storage is done; queries before that see only what changed since start.</summary>
     Task Loaded { get; }
 
+    /// <summary>
+    /// <c>true</c> once the startup load read every stored twin: from then on, an id the directory does not know has
+    /// never been provisioned nor heard from (or was deleted), so there is no twin to look for.
+    /// </summary>
+    bool IsComplete { get; }
+
     DeviceTwinSummary? Find(string id);
 
     /// <summary>

@@ -29,10 +29,13 @@ internal sealed class TwinDirectory : ITwinDirectory, ITwinObserver
     private long changeVersion;
     private long orderVersion = -1;
     private string[] order = [];
+    private volatile bool complete;
 
     public int Count => twins.Count;
 
     public Task Loaded => loaded.Task;
+
+    public bool IsComplete => complete;
 
     public DeviceTwinSummary? Find(string id)
     {
@@ -104,13 +107,15 @@ internal sealed class TwinDirectory : ITwinDirectory, ITwinObserver
         Added(twin.Id);
     }
 
-    /// <summary>The startup load is over, whether it read everything or failed part-way.</summary>
-    internal void CompleteLoad()
+    /// <summary>The startup load is over: <paramref name="readEverything"/>, or it failed part-way (or could not list at all).</summary>
+    internal void CompleteLoad(bool readEverything)
     {
         lock (loadLock)
         {
             removedDuringLoad = null;
         }
+
+        complete = readEverything;
 
         loaded.TrySetResult();
     }

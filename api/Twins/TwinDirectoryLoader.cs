@@ -39,6 +39,7 @@ internal sealed class TwinDirectoryLoader(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var count = 0;
+        var readEverything = false;
         try
         {
             var storage = services.GetKeyedService<IGrainStorage>(GrainStorageNames.Default);
@@ -55,6 +56,7 @@ internal sealed class TwinDirectoryLoader(
                 count++;
             }
 
+            readEverything = true;
             TwinDirectoryLog.Loaded(logger, count, stopwatch.ElapsedMilliseconds);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -68,7 +70,7 @@ internal sealed class TwinDirectoryLoader(
         }
         finally
         {
-            directory.CompleteLoad();
+            directory.CompleteLoad(readEverything);
         }
     }
 }

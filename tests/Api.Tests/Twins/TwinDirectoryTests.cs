@@ -19,7 +19,7 @@ public sealed class TwinDirectoryTests
         directory.OnDeviceChanged(Change(Twin("a", name: "renamed while loading")));
 
         directory.AddLoaded(Twin("a", name: "as stored"));
-        directory.CompleteLoad();
+        directory.CompleteLoad(readEverything: true);
 
         Assert.Equal("renamed while loading", directory.Find("a")?.Name);
     }
@@ -42,21 +42,27 @@ public sealed class TwinDirectoryTests
         directory.OnDeviceChanged(Change(Twin("gone"), DeviceTwinChangeKind.Removed));
 
         directory.AddLoaded(Twin("gone"));
-        directory.CompleteLoad();
+        directory.CompleteLoad(readEverything: true);
 
         Assert.Null(directory.Find("gone"));
         Assert.Empty(directory.Query(TwinFilter.All, null, 10));
     }
 
     [Fact]
-    public async Task Loaded_completes_when_the_load_is_over()
+    public async Task Loaded_completes_when_the_load_is_over_and_only_a_full_load_makes_the_directory_complete()
     {
-        var directory = new TwinDirectory();
-        Assert.False(directory.Loaded.IsCompleted);
+        var full = new TwinDirectory();
+        var failed = new TwinDirectory();
+        Assert.False(full.Loaded.IsCompleted);
+        Assert.False(full.IsComplete);
 
-        directory.CompleteLoad();
+        full.CompleteLoad(readEverything: true);
+        failed.CompleteLoad(readEverything: false);
 
-        await directory.Loaded.WaitAsync(TimeSpan.FromSeconds(1));
+        await full.Loaded.WaitAsync(TimeSpan.FromSeconds(1));
+        await failed.Loaded.WaitAsync(TimeSpan.FromSeconds(1));
+        Assert.True(full.IsComplete);
+        Assert.False(failed.IsComplete);
     }
 
     [Fact]
