@@ -44,9 +44,6 @@ internal sealed class LiveConnection
 
     public bool IsBehind => Volatile.Read(ref behind) != 0;
 
-    /// <summary>Twins and alerts waiting to be pushed, over all subscriptions.</summary>
-    public int Pending => Volatile.Read(ref pending);
-
     public IReadOnlyList<LiveSubscription> Subscriptions => Volatile.Read(ref subscriptions);
 
     public void Start() => loop = Task.Run(() => RunAsync(stop.Token));
@@ -249,11 +246,14 @@ internal sealed class LiveConnection
         var client = clients.Client(ConnectionId);
         if (subscription.Scope == LiveScope.Alerts)
         {
+            await snapshots.AlertsLoaded.WaitAsync(cancellation);
             var open = snapshots.OpenAlerts();
             await SendAsync(client.SendAsync(LiveMessages.Alerts, subscription.Id, open, true, cancellation));
             return;
         }
 
+        // Right after a restart the directory is still reading storage; changes meanwhile wait as deltas.
+        await snapshots.TwinsLoaded.WaitAsync(cancellation);
         var twins = snapshots.Twins(subscription);
         await SendAsync(client.SendAsync(LiveMessages.Snapshot, subscription.Id, twins, cancellation));
     }

@@ -52,10 +52,6 @@ internal sealed class LiveRouter : ITwinObserver, IAlertObserver
         Array.Fill(byKind, []);
     }
 
-    public int ConnectionCount => connections.Count;
-
-    public LiveOptions Options => options;
-
     public void Connect(string connectionId)
     {
         var connection = new LiveConnection(connectionId, options, hub.Clients, snapshots, logger);

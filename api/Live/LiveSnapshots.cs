@@ -39,5 +39,10 @@ internal sealed class LiveSnapshots(IServiceProvider services)
 
     public DeviceTwinSummary? FindTwin(string id) => Directory.Find(id);
 
+    /// <summary>Completes once the twin directory has read every stored twin; a snapshot before that would miss some.</summary>
+    public Task TwinsLoaded => Directory.Loaded;
+
+    public Task AlertsLoaded => services.GetRequiredService<IAlertDirectory>().Loaded;
+
     public IReadOnlyList<AlertSnapshot> OpenAlerts() => services.GetRequiredService<IAlertDirectory>().Open();
 }

@@ -38,7 +38,8 @@ internal sealed class TwinHub(LiveRouter router, ProvinceMap map, LiveSnapshots 
             throw new HubException("SubscribeTwin(id): id is a twin id of 1–128 characters, e.g. \"env-001\".");
         }
 
-        if (snapshots.FindTwin(id) is null)
+        // While the directory is still loading, a twin it does not know yet may be in storage.
+        if (snapshots.FindTwin(id) is null && snapshots.TwinsLoaded.IsCompleted)
         {
             throw new HubException($"SubscribeTwin(id): no twin '{id}'. Provision it with PUT /api/v1/twins/{{id}} first.");
         }
