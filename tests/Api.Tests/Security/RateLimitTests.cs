@@ -18,6 +18,40 @@ public sealed class LowRateLimitFactory : TwinApiFactory
 public sealed class RateLimitTests(LowRateLimitFactory factory) : IClassFixture<LowRateLimitFactory>
 {
     [Fact]
+    public async Task Anonymous_sign_in_attempts_are_limited_per_address()
+    {
+        using var client = factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= LowRateLimitFactory.DefaultPermitsPerMinute; i++)
+        {
+            using var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { username = "guess", password = $"guess {i}" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.All(statuses[..^1], s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+    }
+
+    [Fact]
+    public async Task Device_ingestion_is_limited_per_device_not_per_gateway_address()
+    {
+        using var gateway = factory.CreateClient();
+        var first = $"/api/v1/twins/{AccessAdmin.UniqueName("dev-a")}/telemetry";
+        var second = $"/api/v1/twins/{AccessAdmin.UniqueName("dev-b")}/telemetry";
+
+        for (var i = 0; i < LowRateLimitFactory.DefaultPermitsPerMinute; i++)
+        {
+            (await gateway.PostAsJsonAsync(first, new { values = new { pm2_5 = 12.5 } })).Dispose();
+        }
+
+        using var firstOver = await gateway.PostAsJsonAsync(first, new { values = new { pm2_5 = 12.5 } });
+        using var secondDevice = await gateway.PostAsJsonAsync(second, new { values = new { pm2_5 = 12.5 } });
+        Assert.Equal(HttpStatusCode.TooManyRequests, firstOver.StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, secondDevice.StatusCode);
+    }
+
+    [Fact]
     public async Task A_key_over_its_own_limit_gets_429_problem_with_retry_after()
     {
         var key = await AccessAdmin.CreateKeyAsync(factory, AccessAdmin.UniqueName("busy"), ["read:twins"], rateLimitPerMinute: 3);
