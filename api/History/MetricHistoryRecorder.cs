@@ -273,17 +273,23 @@ internal sealed class MetricHistoryRecorder : BackgroundService, ITwinObserver
 
     private async Task WritePendingAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<MetricBucket>(Math.Min(options.BatchSize, Math.Max(1, pending.Count)));
-        while (pending.Count > 0)
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        // In key order: each series' buckets sit together in the table's primary key, so sorted batches walk the
+        // B-tree once instead of touching a random page per row.
+        var keys = pending.Keys.ToArray();
+        Array.Sort(keys, BucketKeyOrder);
+        var batch = new List<MetricBucket>(Math.Min(options.BatchSize, keys.Length));
+        for (var offset = 0; offset < keys.Length; offset += batch.Count)
         {
             batch.Clear();
-            foreach (var (key, values) in pending)
+            for (var i = offset; i < keys.Length && batch.Count < options.BatchSize; i++)
             {
-                batch.Add(new MetricBucket(key.TwinId, key.Metric, key.Start, values));
-                if (batch.Count == options.BatchSize)
-                {
-                    break;
-                }
+                var key = keys[i];
+                batch.Add(new MetricBucket(key.TwinId, key.Metric, key.Start, pending[key]));
             }
 
             try
@@ -317,6 +323,18 @@ internal sealed class MetricHistoryRecorder : BackgroundService, ITwinObserver
                 pending.Remove(bucket.Key);
             }
         }
+    }
+
+    private static int BucketKeyOrder(MetricBucketKey x, MetricBucketKey y)
+    {
+        var byTwin = string.CompareOrdinal(x.TwinId, y.TwinId);
+        if (byTwin != 0)
+        {
+            return byTwin;
+        }
+
+        var byMetric = string.CompareOrdinal(x.Metric, y.Metric);
+        return byMetric != 0 ? byMetric : x.Start.CompareTo(y.Start);
     }
 
     private void TrimPending()
