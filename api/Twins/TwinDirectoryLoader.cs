@@ -14,10 +14,11 @@ namespace SmartCity.Twin.Api.Twins;
 internal sealed class TwinDirectoryLoader(
     TwinDirectory directory,
     IServiceProvider services,
-    ILogger<TwinDirectoryLoader> logger) : IHostedService
+    ILogger<TwinDirectoryLoader> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private Task? loading;
+    private int stopRequested;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,14 +28,19 @@ internal sealed class TwinDirectoryLoader(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync().ConfigureAwait(false);
+        // Hosts (WebApplicationFactory among them) may stop a service more than once.
+        if (Interlocked.Exchange(ref stopRequested, 1) == 0)
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+        }
+
         if (loading is { } task)
         {
             await task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        stopping.Dispose();
     }
+
+    public void Dispose() => stopping.Dispose();
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
