@@ -84,8 +84,13 @@ internal sealed class ApiRequestBodyLimit(RequestDelegate next, IOptions<ApiRequ
 
     private static Task RefuseAsync(HttpContext context, string detail)
     {
-        // The unread body makes the connection unusable for another request; let the server close it.
-        context.Response.Headers.Connection = "close";
+        // The unread body makes an HTTP/1.x connection unusable for another request; let the server close it
+        // (HTTP/2 and 3 reset only the stream, and forbid the header).
+        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+        {
+            context.Response.Headers.Connection = "close";
+        }
+
         return ApiProblem.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body too large", detail);
     }
 }
