@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCity.Twin.Api.Kpis;
@@ -50,6 +51,12 @@ public sealed class KpiTests(ClockedTwinApiFactory factory) : IClassFixture<Cloc
         Assert.Equal(1, devices.GetProperty("online").GetInt32());
         Assert.Equal(JsonValueKind.Null, kpis.Root.GetProperty("province").ValueKind);
         Assert.Single(kpis.Root.GetProperty("districts").EnumerateArray());
+
+        using var series = await admin.GetAsync(
+            $"/api/v1/twins/district:{district.Id}/history?metric=devices_online&from={TwinRequests.Iso(at)}&to={TwinRequests.Iso(at.AddMinutes(3))}&bucket=1m");
+        Assert.Equal(HttpStatusCode.OK, series.StatusCode);
+        var history = await series.Content.ReadFromJsonAsync<HistoryResponseBody>();
+        Assert.Equal([1.0, 2.0, 1.0], history!.Points.Select(p => p.Avg));
     }
 
     [Fact]
