@@ -239,7 +239,9 @@ internal sealed class GrainRuntime : IGrainFactory, IGrainReferenceRuntime, IAsy
             task = stopTask ??= StopOnceAsync(cancellationToken);
         }
 
-        return task.IsCompleted ? task : task.WaitAsync(cancellationToken);
+        // Not WaitAsync(cancellationToken): the first stop gives up waiting for stuck turns on its own token and still
+        // completes (marking the runtime stopped); a later caller waits for that, which the first caller's token bounds.
+        return task;
     }
 
     private async Task StopOnceAsync(CancellationToken cancellationToken)
