@@ -48,6 +48,10 @@ public sealed class TwinLifecycleTests(TwinApiFactory factory) : IClassFixture<T
         var summary = Assert.Single(listed, t => t.GetProperty("id").GetString() == id);
         Assert.Equal("service-counter", summary.GetProperty("kind").GetString());
         Assert.Equal(factory.Map().Districts[0].Id, summary.GetProperty("districtId").GetString());
+        Assert.Equal(
+            ["latitude", "longitude"],
+            twin.RootElement.GetProperty("location").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(at.Longitude, summary.GetProperty("location").GetProperty("longitude").GetDouble());
     }
 
     [Fact]
