@@ -1,76 +1,40 @@
-using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SmartCity.Twin.Api.Hosting;
 using SmartCity.Twin.Grains.Alerts;
 using SmartCity.Twin.Runtime.Storage;
 
 namespace SmartCity.Twin.Api.Alerts;
 
 /// <summary>
-/// Fills the <see cref="AlertDirectory"/> from grain storage when the silo starts, in the background; list endpoints
-/// wait for it (<see cref="IAlertDirectory.Loaded"/>) so an operator never sees a half-empty list after a restart.
+/// Fills the <see cref="AlertDirectory"/> from grain storage at startup, in the background; list endpoints wait for it
+/// (<see cref="IAlertDirectory.Loaded"/>) so an operator never sees a half-empty list after a restart.
 /// </summary>
 internal sealed class AlertDirectoryLoader(
     AlertDirectory directory,
     IServiceProvider services,
-    ILogger<AlertDirectoryLoader> logger) : IHostedService
+    ILogger<AlertDirectoryLoader> logger) : StoredStateLoader(services)
 {
-    private readonly CancellationTokenSource stopping = new();
-    private Task? loading;
-
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ReadAsync(IGrainStateCatalog catalog, CancellationToken cancellationToken)
     {
-        loading = Task.Run(() => LoadAsync(stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        // Not disposed: a host may stop twice (WebApplicationFactory does), and a timer-less source holds nothing.
-        await stopping.CancelAsync().ConfigureAwait(false);
-        if (loading is { } task)
-        {
-            await task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
+        // All at once, not one by one: the directory replays them oldest first so incidents form as they did.
         var stored = new List<AlertSnapshot>();
-        try
+        await foreach (var row in catalog.ReadAllStatesAsync<AlertState>(AlertState.StateName, AlertState.GrainType, cancellationToken).ConfigureAwait(false))
         {
-            var storage = services.GetKeyedService<IGrainStorage>(GrainStorageNames.Default);
-            if (storage is not IGrainStateCatalog catalog)
+            if (row.State.Alert is { } alert)
             {
-                AlertDirectoryLog.NoCatalog(logger, storage?.GetType().Name ?? "(none)");
-                return;
+                stored.Add(alert);
+                Count++;
             }
+        }
 
-            var stopwatch = Stopwatch.StartNew();
-            await foreach (var row in catalog.ReadAllStatesAsync<AlertState>(AlertState.StateName, AlertState.GrainType, cancellationToken).ConfigureAwait(false))
-            {
-                if (row.State.Alert is { } alert)
-                {
-                    stored.Add(alert);
-                }
-            }
-
-            directory.AddLoaded(stored);
-            AlertDirectoryLog.Loaded(logger, stored.Count, stopwatch.ElapsedMilliseconds);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The silo is stopping; nobody waits for the rest.
-        }
-        catch (Exception exception)
-        {
-            // A broken row or an unreachable database must not stop the silo: the feed still fills the directory.
-            AlertDirectoryLog.LoadFailed(logger, exception, stored.Count);
-        }
-        finally
-        {
-            directory.CompleteLoad();
-        }
+        directory.AddLoaded(stored);
     }
+
+    protected override void Complete(bool readEverything) => directory.CompleteLoad();
+
+    protected override void LogNoCatalog(string storageType) => AlertDirectoryLog.NoCatalog(logger, storageType);
+
+    protected override void LogLoaded(long elapsedMs) => AlertDirectoryLog.Loaded(logger, Count, elapsedMs);
+
+    protected override void LogLoadFailed(Exception exception) => AlertDirectoryLog.LoadFailed(logger, exception, Count);
 }
