@@ -45,16 +45,7 @@ public static class DeviceTwinCatalog
         var provisioned = state.ProvisionedAt is not null;
 
         // Stored state written by an older build may hold nulls where the live twin normalises to empty.
-        var series = state.Metrics ?? [];
-        var metrics = new List<MetricReading>(series.Length);
-        foreach (var metric in series)
-        {
-            if (metric?.ToReading() is { } reading)
-            {
-                metrics.Add(reading);
-            }
-        }
-
+        var metrics = MetricSeries.LatestReadings(state.Metrics);
         return new DeviceTwinSummary
         {
             Id = id,

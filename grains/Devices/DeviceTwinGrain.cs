@@ -428,16 +428,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         var evidence = details.Evidence;
         if (evidence is null)
         {
-            var latest = new Dictionary<string, double>(state.Metrics.Length, StringComparer.Ordinal);
-            foreach (var series in state.Metrics)
-            {
-                if (series.ToReading() is { } reading)
-                {
-                    latest[reading.Metric] = reading.Value;
-                }
-            }
-
-            evidence = latest;
+            evidence = MetricSeries.LatestReadings(state.Metrics).ToDictionary(r => r.Metric, r => r.Value, StringComparer.Ordinal);
         }
 
         return new AlertRaise(
@@ -541,15 +532,6 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     {
         var state = State;
         var provisioned = state.ProvisionedAt is not null;
-        var metrics = new List<MetricReading>(state.Metrics.Length);
-        foreach (var series in state.Metrics)
-        {
-            if (series.ToReading() is { } reading)
-            {
-                metrics.Add(reading);
-            }
-        }
-
         return new DeviceTwinSnapshot
         {
             Id = DeviceId,
@@ -565,7 +547,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
             Reported = Copy(state.Reported),
             ReportedAt = state.ReportedAt,
             Desired = CreateDesired(),
-            Metrics = metrics,
+            Metrics = MetricSeries.LatestReadings(state.Metrics),
             ActiveWarnings = state.ActiveWarnings,
             ProvisionedAt = state.ProvisionedAt,
         };

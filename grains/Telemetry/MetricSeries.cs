@@ -59,6 +59,21 @@ internal sealed class MetricSeries
     public MetricReading? ToReading() =>
         HasLatest ? new MetricReading(Name, LatestValue, DateTimeOffset.FromUnixTimeMilliseconds(LatestTimestamp)) : null;
 
+    /// <summary>The latest reading of every series that has one, in series order; null series (older stored state) are skipped.</summary>
+    public static List<MetricReading> LatestReadings(MetricSeries?[]? series)
+    {
+        var readings = new List<MetricReading>(series?.Length ?? 0);
+        foreach (var metric in series ?? [])
+        {
+            if (metric?.ToReading() is { } reading)
+            {
+                readings.Add(reading);
+            }
+        }
+
+        return readings;
+    }
+
     public MetricHistory ToHistory(int capacity)
     {
         var samples = new MetricSample[Count];
