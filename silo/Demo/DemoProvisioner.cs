@@ -4,6 +4,7 @@ using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Runtime;
 using SmartCity.Twin.Silo.Health;
 using SmartCity.Twin.Silo.Logging;
+using SmartCity.Twin.Simulation.Province;
 
 namespace SmartCity.Twin.Silo.Demo;
 
@@ -40,7 +41,7 @@ internal sealed class DemoProvisioner(
 
         try
         {
-            var devices = DemoProvince.Create(map);
+            var devices = SimulatedProvince.Create(map).Devices;
             SiloLog.DemoProvisioning(logger, map.Name, devices.Count);
             var clock = Stopwatch.StartNew();
             await Parallel.ForEachAsync(
@@ -64,7 +65,7 @@ internal sealed class DemoProvisioner(
         }
     }
 
-    private async Task ProvisionAsync(DemoDevice device)
+    private async Task ProvisionAsync(SimulatedDevice device)
     {
         var twin = grains.GetDeviceTwin(device.Kind, device.Id);
         var wanted = new DeviceProvisioning(device.Name, device.Location, Attributes(device));
@@ -81,7 +82,7 @@ internal sealed class DemoProvisioner(
         await twin.Provision(wanted);
     }
 
-    private static Dictionary<string, string> Attributes(DemoDevice device) => new(StringComparer.Ordinal)
+    private static Dictionary<string, string> Attributes(SimulatedDevice device) => new(StringComparer.Ordinal)
     {
         ["site"] = device.Site,
         ["source"] = "demo",

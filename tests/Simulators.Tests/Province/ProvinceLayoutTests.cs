@@ -1,17 +1,17 @@
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Geography;
-using SmartCity.Twin.Silo.Demo;
+using SmartCity.Twin.Simulation.Province;
 
-namespace SmartCity.Twin.Silo.Tests;
+namespace SmartCity.Twin.Simulators.Tests.Province;
 
-public sealed class DemoProvinceTests
+public sealed class ProvinceLayoutTests
 {
-    private static readonly ProvinceMap Map = ProvinceMap.Load(DemoProvince.ProvinceId);
+    private static readonly ProvinceMap Map = ProvinceMap.Load(ProvinceMap.DefaultProvinceId);
 
     [Fact]
     public void Has_the_95_cameras_of_the_seeds_and_every_other_kind()
     {
-        var devices = DemoProvince.Create(Map);
+        var devices = SimulatedProvince.Create(Map).Devices;
 
         Assert.Equal(95, devices.Count(d => d.Kind == DeviceKind.Camera));
         Assert.All(Enum.GetValues<DeviceKind>(), kind => Assert.Contains(devices, d => d.Kind == kind));
@@ -21,7 +21,7 @@ public sealed class DemoProvinceTests
     [Fact]
     public void Every_device_lies_inside_its_district()
     {
-        foreach (var device in DemoProvince.Create(Map))
+        foreach (var device in SimulatedProvince.Create(Map).Devices)
         {
             Assert.Equal(device.DistrictId, Map.LocateDistrict(device.Location)?.Id);
         }
@@ -30,7 +30,7 @@ public sealed class DemoProvinceTests
     [Fact]
     public void Every_district_has_devices()
     {
-        var devices = DemoProvince.Create(Map);
+        var devices = SimulatedProvince.Create(Map).Devices;
 
         Assert.All(Map.Districts, district => Assert.Contains(devices, d => d.DistrictId == district.Id));
     }
@@ -38,8 +38,8 @@ public sealed class DemoProvinceTests
     [Fact]
     public void Is_deterministic_with_unique_ids()
     {
-        var first = DemoProvince.Create(Map);
-        var second = DemoProvince.Create(Map);
+        var first = SimulatedProvince.Create(Map).Devices;
+        var second = SimulatedProvince.Create(Map).Devices;
 
         Assert.Equal(first, second);
         Assert.Equal(first.Count, first.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count());

@@ -1,35 +1,38 @@
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Geography;
 
-namespace SmartCity.Twin.Silo.Demo;
+namespace SmartCity.Twin.Simulation.Province;
 
 /// <summary>
-/// The demo province's devices, modelled on what Thái Bình connected to its IOC in 2020: 95 cameras at hospitals,
+/// Where a province's devices stand, modelled on what Thái Bình connected to its IOC in 2020: 95 cameras at hospitals,
 /// the public-service centre, schools and citizen-reception points, plus air-quality stations, fire-alarm panels,
 /// signalised intersections and service counters. Deterministic: the same map always yields the same ids and
 /// positions, so a restart re-provisions the same twins instead of creating new ones.
 /// </summary>
-internal static class DemoProvince
+internal static class ProvinceLayout
 {
-    public const string ProvinceId = ProvinceMap.DefaultProvinceId;
-
     // The provincial capital; the IOC, the public-service centre and the big hospitals are there.
     private const string CityDistrictId = "thai-binh";
 
-    private const int Seed = 2020;
+    public const int DefaultSeed = 2020;
 
     // About 100 m: cameras of one site stand around its point, not on top of each other.
     private const double SiteSpreadDegrees = 0.001;
 
     private const int MaxPlacementAttempts = 10_000;
 
-    public static IReadOnlyList<DemoDevice> Create(ProvinceMap map)
+    public static IReadOnlyList<SimulatedDevice> Create(ProvinceMap map, DeviceCounts counts, int seed)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var random = new Random(Seed);
+        if (counts != DeviceCounts.For(map))
+        {
+            throw new NotSupportedException("Only the default device counts are laid out yet.");
+        }
+
+        var random = new Random(seed);
         var city = map.FindDistrict(CityDistrictId) ?? map.Districts[0];
         var others = map.Districts.Where(d => d.Id != city.Id).ToArray();
-        var devices = new List<DemoDevice>();
+        var devices = new List<SimulatedDevice>();
 
         var cameraNumber = 0;
         foreach (var site in CameraSites(city, others))
@@ -40,7 +43,7 @@ internal static class DemoProvince
             {
                 cameraNumber++;
                 var location = i == 0 ? centre : PointNear(map, district, centre, random);
-                devices.Add(new DemoDevice(
+                devices.Add(new SimulatedDevice(
                     $"tb-cam-{cameraNumber:D3}", DeviceKind.Camera, $"Camera {i + 1} – {site.Name}", site.Name, district.Id, location));
             }
         }
@@ -53,7 +56,7 @@ internal static class DemoProvince
             {
                 stationNumber++;
                 var site = $"Trạm quan trắc không khí {district.Name} {i + 1}";
-                devices.Add(new DemoDevice(
+                devices.Add(new SimulatedDevice(
                     $"tb-aq-{stationNumber:D2}", DeviceKind.EnvironmentSensor, site, site, district.Id, RandomPointIn(map, district, random)));
             }
         }
@@ -67,7 +70,7 @@ internal static class DemoProvince
             foreach (var site in sites)
             {
                 panelNumber++;
-                devices.Add(new DemoDevice(
+                devices.Add(new SimulatedDevice(
                     $"tb-fire-{panelNumber:D2}", DeviceKind.FireAlarm, $"Tủ báo cháy – {site}", site, district.Id, RandomPointIn(map, district, random)));
             }
         }
@@ -80,7 +83,7 @@ internal static class DemoProvince
             {
                 intersectionNumber++;
                 var site = $"Nút giao {district.Name} {i + 1}";
-                devices.Add(new DemoDevice(
+                devices.Add(new SimulatedDevice(
                     $"tb-ix-{intersectionNumber:D2}", DeviceKind.Intersection, site, site, district.Id, RandomPointIn(map, district, random)));
             }
         }
@@ -91,7 +94,7 @@ internal static class DemoProvince
         {
             counterNumber++;
             const string site = "Trung tâm Phục vụ hành chính công tỉnh";
-            devices.Add(new DemoDevice(
+            devices.Add(new SimulatedDevice(
                 $"tb-counter-{counterNumber:D2}", DeviceKind.ServiceCounter, $"Quầy {i + 1} – {site}", site, city.Id, PointNear(map, city, serviceCentre, random)));
         }
 
@@ -99,7 +102,7 @@ internal static class DemoProvince
         {
             counterNumber++;
             var site = $"Bộ phận một cửa {district.Name}";
-            devices.Add(new DemoDevice(
+            devices.Add(new SimulatedDevice(
                 $"tb-counter-{counterNumber:D2}", DeviceKind.ServiceCounter, $"Quầy 1 – {site}", site, district.Id, RandomPointIn(map, district, random)));
         }
 
@@ -107,22 +110,22 @@ internal static class DemoProvince
     }
 
     /// <summary>95 cameras, as in Thái Bình's 2020 IOC: hospitals, the public-service centre, schools, citizen reception.</summary>
-    private static IEnumerable<DemoSite> CameraSites(District city, IReadOnlyList<District> others)
+    private static IEnumerable<DeviceSite> CameraSites(District city, IReadOnlyList<District> others)
     {
-        yield return new DemoSite("Trung tâm Phục vụ hành chính công tỉnh", city.Id, 15);
-        yield return new DemoSite("Ban Tiếp công dân tỉnh", city.Id, 4);
-        yield return new DemoSite("Bệnh viện Đa khoa tỉnh Thái Bình", city.Id, 10);
-        yield return new DemoSite("Trường THPT Chuyên Thái Bình", city.Id, 6);
+        yield return new DeviceSite("Trung tâm Phục vụ hành chính công tỉnh", city.Id, 15);
+        yield return new DeviceSite("Ban Tiếp công dân tỉnh", city.Id, 4);
+        yield return new DeviceSite("Bệnh viện Đa khoa tỉnh Thái Bình", city.Id, 10);
+        yield return new DeviceSite("Trường THPT Chuyên Thái Bình", city.Id, 6);
         foreach (var district in others)
         {
-            yield return new DemoSite($"Ban Tiếp công dân {district.Name}", district.Id, 1);
-            yield return new DemoSite($"Bệnh viện Đa khoa {district.Name}", district.Id, 3);
+            yield return new DeviceSite($"Ban Tiếp công dân {district.Name}", district.Id, 1);
+            yield return new DeviceSite($"Bệnh viện Đa khoa {district.Name}", district.Id, 3);
         }
 
         foreach (var district in (District[])[city, .. others])
         {
-            yield return new DemoSite($"Trường THPT {district.Name} A", district.Id, 2);
-            yield return new DemoSite($"Trường THPT {district.Name} B", district.Id, 2);
+            yield return new DeviceSite($"Trường THPT {district.Name} A", district.Id, 2);
+            yield return new DeviceSite($"Trường THPT {district.Name} B", district.Id, 2);
         }
     }
 

@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace SmartCity.Twin.Simulators.Commands;
+
+/// <summary>The options every command takes: where the twin's API and MQTT endpoint are, and the key to use.</summary>
+internal sealed class CommonOptions
+{
+    public const string DefaultApi = "http://localhost:5080";
+    public const string DefaultMqtt = "localhost:1883";
+
+    public Option<Uri> Api { get; } = new("--api")
+    {
+        Description = "The twin's API",
+        DefaultValueFactory = _ => new Uri(DefaultApi),
+        Recursive = true,
+    };
+
+    public Option<string> Mqtt { get; } = new("--mqtt")
+    {
+        Description = "The twin's MQTT endpoint as host:port",
+        DefaultValueFactory = _ => DefaultMqtt,
+        Recursive = true,
+    };
+
+    public Option<string?> ApiKey { get; } = new("--api-key")
+    {
+        Description = "An API key with the admin scope, to provision devices (default: the TWIN_API_KEY environment variable)",
+        Recursive = true,
+    };
+
+    public void AddTo(RootCommand root)
+    {
+        root.Options.Add(Api);
+        root.Options.Add(Mqtt);
+        root.Options.Add(ApiKey);
+    }
+}
