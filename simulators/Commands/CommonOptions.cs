@@ -1,12 +1,24 @@
 using System.CommandLine;
+using Spectre.Console;
 
 namespace SmartCity.Twin.Simulators.Commands;
 
-/// <summary>The options every command takes: where the twin's API and MQTT endpoint are, and the key to use.</summary>
+/// <summary>
+/// The options every command takes: where the twin's API and MQTT endpoint are, and the key to use; and the console
+/// every command writes to (the terminal, or a recording one in tests).
+/// </summary>
 internal sealed class CommonOptions
 {
     public const string DefaultApi = "http://localhost:5080";
     public const string DefaultMqtt = "localhost:1883";
+
+    public CommonOptions(IAnsiConsole? console = null)
+    {
+        Console = console ?? AnsiConsole.Console;
+    }
+
+    /// <summary>Where commands write progress, tables and errors.</summary>
+    public IAnsiConsole Console { get; }
 
     public Option<Uri> Api { get; } = new("--api")
     {
@@ -30,6 +42,7 @@ internal sealed class CommonOptions
 
     public void AddTo(RootCommand root)
     {
+        ArgumentNullException.ThrowIfNull(root);
         root.Options.Add(Api);
         root.Options.Add(Mqtt);
         root.Options.Add(ApiKey);

@@ -1,13 +1,18 @@
 using System.CommandLine;
+using Spectre.Console;
+using SmartCity.Twin.Simulators.Running;
 
 namespace SmartCity.Twin.Simulators.Commands;
 
 /// <summary>The <c>simulators</c> command line: <c>run</c>, <c>scenario list|run</c>, <c>load</c>.</summary>
 internal static class SimulatorCommands
 {
-    public static RootCommand Create()
+    /// <summary>How long a command may take to stop after Ctrl+C before the process ends anyway.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    public static RootCommand Create(IAnsiConsole? console = null)
     {
-        var common = new CommonOptions();
+        var common = new CommonOptions(console);
         var root = new RootCommand("SmartCity.Twin simulators: a living province, scripted drills with ground truth, and a load generator.");
         common.AddTo(root);
         root.Subcommands.Add(RunCommand.Create(common));
@@ -16,5 +21,31 @@ internal static class SimulatorCommands
         return root;
     }
 
-    public static Task<int> InvokeAsync(string[] args) => Create().Parse(args).InvokeAsync();
+    public static Task<int> InvokeAsync(string[] args) => InvokeAsync(args, console: null, CancellationToken.None);
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. A command line with errors gets its first error as one line (no help
+    /// dump) and <see cref="ExitCodes.BadUsage"/>; Ctrl+C cancels the running command, which then stops cleanly.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, IAnsiConsole? console, CancellationToken cancellationToken)
+    {
+        var output = console ?? AnsiConsole.Console;
+        var parsed = Create(output).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            output.MarkupLineInterpolated($"[red]{parsed.Errors[0].Message}[/] (see --help)");
+            return ExitCodes.BadUsage;
+        }
+
+        using var writer = new AnsiConsoleWriter(output);
+        var invocation = new InvocationConfiguration
+        {
+            Output = writer,
+            Error = writer,
+
+            // Stopping cleanly (every device says offline, connections close, the summary prints) takes a moment.
+            ProcessTerminationTimeout = StopTimeout,
+        };
+        return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
 }
