@@ -8,18 +8,33 @@ namespace SmartCity.Twin.Simulators.Provisioning;
 
 /// <summary>
 /// The simulators' side of the open API (<c>--api</c>, <c>--api-key</c>): provisions devices exactly as an integrator
-/// does, with <c>PUT /api/v1/twins/{id}</c>, and gets their credentials.
+/// does, with <c>PUT /api/v1/twins/{id}</c>, and gets their credentials. Rate limiting (429) is waited out as
+/// <c>Retry-After</c> says, and transient failures (network, 502–504) are retried; anything else is a
+/// <see cref="TwinApiException"/> with the API's problem.
 /// </summary>
-internal sealed class TwinApiClient(HttpClient http)
+internal sealed class TwinApiClient(HttpClient http, TimeProvider? time = null)
 {
     /// <summary>The scope a gateway key needs to publish on behalf of devices.</summary>
     public const string GatewayScope = "write:telemetry";
+
+    private const int Attempts = 6;
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(60);
+
+    private readonly TimeProvider time = time ?? TimeProvider.System;
 
     /// <summary>
     /// Creates or updates the device's twin and returns the device's credentials: the ones issued with a new twin, or,
     /// for a twin that already exists, a fresh secret (<c>POST .../credentials</c>; the old one stops working).
     /// </summary>
-    public async Task<DeviceCredentials> ProvisionAsync(SimulatedDevice device, CancellationToken cancellationToken)
+    public async Task<DeviceCredentials> ProvisionAsync(SimulatedDevice device, CancellationToken cancellationToken) =>
+        await ProvisionAsync(device, needsCredentials: true, cancellationToken).ConfigureAwait(false)
+        ?? throw new TwinApiException($"PUT /api/v1/twins/{device.Id} issued no credentials.");
+
+    /// <summary>
+    /// Creates or updates the device's twin. Returns the credentials issued with a new twin; for an existing twin, fresh
+    /// ones when <paramref name="needsCredentials"/> (a device behind a gateway needs none), else <c>null</c>.
+    /// </summary>
+    public async Task<DeviceCredentials?> ProvisionAsync(SimulatedDevice device, bool needsCredentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(device);
         var id = Uri.EscapeDataString(device.Id);
@@ -30,50 +45,119 @@ internal sealed class TwinApiClient(HttpClient http)
             location = new { lon = device.Location.Longitude, lat = device.Location.Latitude },
             attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["site"] = device.Site, ["source"] = "simulator" },
         };
-        using (var response = await http.PutAsJsonAsync(new Uri($"api/v1/twins/{id}", UriKind.Relative), body, cancellationToken).ConfigureAwait(false))
+        var (status, json) = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Put, new Uri($"api/v1/twins/{id}", UriKind.Relative)) { Content = JsonContent.Create(body) },
+            $"PUT /api/v1/twins/{device.Id}",
+            cancellationToken).ConfigureAwait(false);
+        if (status == HttpStatusCode.Created && json.TryGetProperty("credentials", out var issued) && issued.ValueKind == JsonValueKind.Object)
         {
-            var json = await ReadAsync(response, $"PUT /api/v1/twins/{device.Id}", cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.Created && json.TryGetProperty("credentials", out var issued) && issued.ValueKind == JsonValueKind.Object)
-            {
-                return Credentials(issued);
-            }
+            return Credentials(issued, $"PUT /api/v1/twins/{device.Id}");
         }
 
-        using var rotated = await http.PostAsync(new Uri($"api/v1/twins/{id}/credentials", UriKind.Relative), null, cancellationToken).ConfigureAwait(false);
-        return Credentials(await ReadAsync(rotated, $"POST /api/v1/twins/{device.Id}/credentials", cancellationToken).ConfigureAwait(false));
+        if (!needsCredentials)
+        {
+            return null;
+        }
+
+        var (_, rotated) = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, new Uri($"api/v1/twins/{id}/credentials", UriKind.Relative)),
+            $"POST /api/v1/twins/{device.Id}/credentials",
+            cancellationToken).ConfigureAwait(false);
+        return Credentials(rotated, $"POST /api/v1/twins/{device.Id}/credentials");
     }
 
     /// <summary>Issues an API key with <see cref="GatewayScope"/>, for an MQTT gateway connection that speaks for many devices.</summary>
     public async Task<string> CreateGatewayKeyAsync(string name, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(
-            new Uri("api/v1/auth/keys", UriKind.Relative),
-            new { name, scopes = new[] { GatewayScope } },
+        var (_, json) = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Post, new Uri("api/v1/auth/keys", UriKind.Relative))
+            {
+                Content = JsonContent.Create(new { name, scopes = new[] { GatewayScope } }),
+            },
+            "POST /api/v1/auth/keys",
             cancellationToken).ConfigureAwait(false);
-        var json = await ReadAsync(response, "POST /api/v1/auth/keys", cancellationToken).ConfigureAwait(false);
-        return json.GetProperty("key").GetString() ?? throw new TwinApiException("POST /api/v1/auth/keys returned no key.");
+        return json.TryGetProperty("key", out var key) && key.GetString() is { Length: > 0 } text
+            ? text
+            : throw new TwinApiException("POST /api/v1/auth/keys returned no key.");
     }
+
+    /// <summary>Revokes an API key, e.g. a run's gateway key once the run is over.</summary>
+    public async Task RevokeKeyAsync(string name, CancellationToken cancellationToken) =>
+        await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Delete, new Uri($"api/v1/auth/keys/{Uri.EscapeDataString(name)}", UriKind.Relative)),
+            $"DELETE /api/v1/auth/keys/{name}",
+            cancellationToken).ConfigureAwait(false);
 
     /// <summary>One twin as <c>GET /api/v1/twins/{id}</c> returns it.</summary>
     public async Task<JsonElement> GetTwinAsync(string id, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(new Uri($"api/v1/twins/{Uri.EscapeDataString(id)}", UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        return await ReadAsync(response, $"GET /api/v1/twins/{id}", cancellationToken).ConfigureAwait(false);
+        var (_, json) = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, new Uri($"api/v1/twins/{Uri.EscapeDataString(id)}", UriKind.Relative)),
+            $"GET /api/v1/twins/{id}",
+            cancellationToken).ConfigureAwait(false);
+        return json;
     }
 
-    private static DeviceCredentials Credentials(JsonElement json) => new(
-        json.GetProperty("username").GetString()!,
-        json.GetProperty("password").GetString()!,
-        json.GetProperty("accessToken").GetString()!);
-
-    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, string request, CancellationToken cancellationToken)
+    private static DeviceCredentials Credentials(JsonElement json, string request)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        if (json.ValueKind == JsonValueKind.Object
+            && json.TryGetProperty("username", out var username) && username.GetString() is { Length: > 0 } user
+            && json.TryGetProperty("password", out var password) && password.GetString() is { Length: > 0 } secret)
         {
-            throw new TwinApiException($"{request}: {(int)response.StatusCode} {Problem(text)}");
+            var token = json.TryGetProperty("accessToken", out var t) ? t.GetString() ?? "" : "";
+            return new DeviceCredentials(user, secret, token);
         }
 
+        throw new TwinApiException($"{request}: the response carries no username and password.");
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Json)> SendAsync(Func<HttpRequestMessage> request, string description, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan wait;
+            try
+            {
+                using var message = request();
+                using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return (response.StatusCode, Parse(text, description));
+                }
+
+                if (!IsTransient(response.StatusCode) || attempt == Attempts)
+                {
+                    throw new TwinApiException($"{description}: {(int)response.StatusCode} {ApiProblem.Describe(text)}".TrimEnd(), response.StatusCode);
+                }
+
+                wait = RetryAfter(response) ?? Backoff(attempt);
+            }
+            catch (HttpRequestException e)
+            {
+                if (attempt == Attempts)
+                {
+                    throw new TwinApiException($"{description}: {e.Message}", e);
+                }
+
+                wait = Backoff(attempt);
+            }
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (attempt == Attempts)
+                {
+                    throw new TwinApiException($"{description}: no answer within {http.Timeout.TotalSeconds:0} s", e);
+                }
+
+                wait = Backoff(attempt);
+            }
+
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static JsonElement Parse(string text, string description)
+    {
         try
         {
             using var document = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
@@ -81,23 +165,19 @@ internal sealed class TwinApiClient(HttpClient http)
         }
         catch (JsonException e)
         {
-            throw new TwinApiException($"{request}: the response is not JSON: {e.Message}", e);
+            throw new TwinApiException($"{description}: the response is not JSON: {e.Message}", e);
         }
     }
 
-    private static string Problem(string body)
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
-            var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            return string.Join(": ", new[] { title, detail }.Where(s => !string.IsNullOrEmpty(s)));
-        }
-        catch (JsonException)
-        {
-            return body.Length > 200 ? body[..200] : body;
-        }
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        return wait is null ? null : TimeSpan.FromTicks(Math.Clamp(wait.Value.Ticks, 0, LongestWait.Ticks));
     }
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(250 * (1 << (attempt - 1)), 8_000));
 }
