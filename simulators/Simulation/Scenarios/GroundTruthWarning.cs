@@ -1,0 +1,6 @@
+using SmartCity.Twin.Simulation.Province;
+
+namespace SmartCity.Twin.Simulation.Scenarios;
+
+/// <summary>A warning an ideal detector raises on one twin, in simulated time; <see cref="End"/> <c>null</c>: still active when the scenario ends.</summary>
+internal sealed record GroundTruthWarning(string Scenario, string Type, SimulatedDevice Device, DateTimeOffset Onset, DateTimeOffset? End);
