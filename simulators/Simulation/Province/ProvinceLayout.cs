@@ -21,6 +21,38 @@ internal static class ProvinceLayout
 
     private const int MaxPlacementAttempts = 10_000;
 
+    // The provincial capitals of the provinces that ship; any other map takes the district named like the province.
+    private static readonly Dictionary<string, string> Capitals = new(StringComparer.Ordinal)
+    {
+        ["thai-binh"] = "thai-binh",
+        ["bac-ninh"] = "bac-ninh",
+        ["hau-giang"] = "vi-thanh",
+    };
+
+    // Vehicle registration codes.
+    private static readonly Dictionary<string, string> PlateCodes = new(StringComparer.Ordinal)
+    {
+        ["thai-binh"] = "17",
+        ["bac-ninh"] = "99",
+        ["hau-giang"] = "95",
+    };
+
+    /// <summary>The provincial capital's district: its known capital, else the district named like the province, else the first.</summary>
+    public static District City(ProvinceMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return (Capitals.TryGetValue(map.Id, out var id) ? map.FindDistrict(id) : null)
+            ?? map.Districts.FirstOrDefault(d => string.Equals(d.Name, map.Name, StringComparison.OrdinalIgnoreCase))
+            ?? map.Districts[0];
+    }
+
+    /// <summary>The province's number-plate code (e.g. 17 for Thái Bình); 30 (Hà Nội's) for a map it does not know.</summary>
+    public static string PlateCode(ProvinceMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return PlateCodes.GetValueOrDefault(map.Id, "30");
+    }
+
     public static IReadOnlyList<SimulatedDevice> Create(ProvinceMap map, DeviceCounts counts, int seed)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -44,7 +76,7 @@ internal static class ProvinceLayout
                 cameraNumber++;
                 var location = i == 0 ? centre : PointNear(map, district, centre, random);
                 devices.Add(new SimulatedDevice(
-                    $"tb-cam-{cameraNumber:D3}", DeviceKind.Camera, $"Camera {i + 1} – {site.Name}", site.Name, district.Id, location));
+                    $"tb-cam-{cameraNumber:D3}", DeviceKind.Camera, $"Camera {i + 1} – {site.Name}", site.Name, district.Id, location) { SiteKind = site.Kind });
             }
         }
 
@@ -71,7 +103,11 @@ internal static class ProvinceLayout
             {
                 panelNumber++;
                 devices.Add(new SimulatedDevice(
-                    $"tb-fire-{panelNumber:D2}", DeviceKind.FireAlarm, $"Tủ báo cháy – {site}", site, district.Id, RandomPointIn(map, district, random)));
+                    $"tb-fire-{panelNumber:D2}", DeviceKind.FireAlarm, $"Tủ báo cháy – {site}", site, district.Id, RandomPointIn(map, district, random))
+                    {
+                        SiteKind = site.StartsWith("Bệnh viện", StringComparison.Ordinal) ? SiteKind.Hospital
+                            : site.StartsWith("Trung tâm", StringComparison.Ordinal) ? SiteKind.Office : SiteKind.PublicPlace,
+                    });
             }
         }
 
@@ -84,7 +120,7 @@ internal static class ProvinceLayout
                 intersectionNumber++;
                 var site = $"Nút giao {district.Name} {i + 1}";
                 devices.Add(new SimulatedDevice(
-                    $"tb-ix-{intersectionNumber:D2}", DeviceKind.Intersection, site, site, district.Id, RandomPointIn(map, district, random)));
+                    $"tb-ix-{intersectionNumber:D2}", DeviceKind.Intersection, site, site, district.Id, RandomPointIn(map, district, random)) { SiteKind = SiteKind.Intersection });
             }
         }
 
@@ -95,7 +131,7 @@ internal static class ProvinceLayout
             counterNumber++;
             const string site = "Trung tâm Phục vụ hành chính công tỉnh";
             devices.Add(new SimulatedDevice(
-                $"tb-counter-{counterNumber:D2}", DeviceKind.ServiceCounter, $"Quầy {i + 1} – {site}", site, city.Id, PointNear(map, city, serviceCentre, random)));
+                $"tb-counter-{counterNumber:D2}", DeviceKind.ServiceCounter, $"Quầy {i + 1} – {site}", site, city.Id, PointNear(map, city, serviceCentre, random)) { SiteKind = SiteKind.Office });
         }
 
         foreach (var district in others)
@@ -103,7 +139,7 @@ internal static class ProvinceLayout
             counterNumber++;
             var site = $"Bộ phận một cửa {district.Name}";
             devices.Add(new SimulatedDevice(
-                $"tb-counter-{counterNumber:D2}", DeviceKind.ServiceCounter, $"Quầy 1 – {site}", site, district.Id, RandomPointIn(map, district, random)));
+                $"tb-counter-{counterNumber:D2}", DeviceKind.ServiceCounter, $"Quầy 1 – {site}", site, district.Id, RandomPointIn(map, district, random)) { SiteKind = SiteKind.Office });
         }
 
         return devices;
@@ -112,20 +148,20 @@ internal static class ProvinceLayout
     /// <summary>95 cameras, as in Thái Bình's 2020 IOC: hospitals, the public-service centre, schools, citizen reception.</summary>
     private static IEnumerable<DeviceSite> CameraSites(District city, IReadOnlyList<District> others)
     {
-        yield return new DeviceSite("Trung tâm Phục vụ hành chính công tỉnh", city.Id, 15);
-        yield return new DeviceSite("Ban Tiếp công dân tỉnh", city.Id, 4);
-        yield return new DeviceSite("Bệnh viện Đa khoa tỉnh Thái Bình", city.Id, 10);
-        yield return new DeviceSite("Trường THPT Chuyên Thái Bình", city.Id, 6);
+        yield return new DeviceSite("Trung tâm Phục vụ hành chính công tỉnh", city.Id, 15, SiteKind.Office);
+        yield return new DeviceSite("Ban Tiếp công dân tỉnh", city.Id, 4, SiteKind.Office);
+        yield return new DeviceSite("Bệnh viện Đa khoa tỉnh Thái Bình", city.Id, 10, SiteKind.Hospital);
+        yield return new DeviceSite("Trường THPT Chuyên Thái Bình", city.Id, 6, SiteKind.School);
         foreach (var district in others)
         {
-            yield return new DeviceSite($"Ban Tiếp công dân {district.Name}", district.Id, 1);
-            yield return new DeviceSite($"Bệnh viện Đa khoa {district.Name}", district.Id, 3);
+            yield return new DeviceSite($"Ban Tiếp công dân {district.Name}", district.Id, 1, SiteKind.Office);
+            yield return new DeviceSite($"Bệnh viện Đa khoa {district.Name}", district.Id, 3, SiteKind.Hospital);
         }
 
         foreach (var district in (District[])[city, .. others])
         {
-            yield return new DeviceSite($"Trường THPT {district.Name} A", district.Id, 2);
-            yield return new DeviceSite($"Trường THPT {district.Name} B", district.Id, 2);
+            yield return new DeviceSite($"Trường THPT {district.Name} A", district.Id, 2, SiteKind.School);
+            yield return new DeviceSite($"Trường THPT {district.Name} B", district.Id, 2, SiteKind.School);
         }
     }
 
