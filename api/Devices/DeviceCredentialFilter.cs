@@ -12,7 +12,8 @@ namespace SmartCity.Twin.Api.Devices;
 /// <summary>
 /// HTTP ingestion is for devices, which have no API key: the endpoint is anonymous to ASP.NET and this filter asks for
 /// the device's own credential, the one it would use over MQTT: <c>Authorization: Basic base64(id:secret)</c> or
-/// ThingsBoard's access token in <c>X-Device-Token</c>. The admin key also passes, for operators backfilling data.
+/// ThingsBoard's access token in <c>X-Device-Token</c>. An API key with <c>write:telemetry</c> (gateways, simulators) or
+/// <c>admin</c> (operators backfilling data) also passes.
 /// </summary>
 internal sealed class DeviceCredentialFilter(IGrainFactory grains, ILogger<DeviceCredentialFilter> logger) : IEndpointFilter
 {
@@ -27,7 +28,7 @@ internal sealed class DeviceCredentialFilter(IGrainFactory grains, ILogger<Devic
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
-        if (http.User.Identity?.IsAuthenticated == true && http.User.HasClaim(ApiScopes.ClaimType, ApiScopes.Admin))
+        if (ScopeRequirement.Grants(http.User, ApiScopes.WriteTelemetry))
         {
             return await next(context);
         }
@@ -35,6 +36,12 @@ internal sealed class DeviceCredentialFilter(IGrainFactory grains, ILogger<Devic
         var id = http.Request.RouteValues["id"] as string ?? string.Empty;
         if (!TryReadCredential(http.Request, out var deviceId, out var secret, out var malformed))
         {
+            if (malformed is null && http.User.Identity?.IsAuthenticated == true)
+            {
+                DeviceApiLog.CredentialRefused(logger, id, "a key or sign-in without the write:telemetry scope");
+                return DeviceProblems.ScopeMissing(ApiScopes.WriteTelemetry);
+            }
+
             return malformed is null
                 ? DeviceProblems.Unauthenticated(
                     http,

@@ -32,7 +32,8 @@ internal static class DeviceIngestionApi
             .WithDescription(
                 "Authenticate as the device itself, with the credentials issued when it was provisioned: "
                 + "`Authorization: Basic base64(id:secret)` or `X-Device-Token: {accessToken}`. A credential of another device is refused (403). "
-                + "The admin key (`X-Api-Key`) is accepted too, for operators backfilling data into existing twins. Bodies up to 256 KiB.")
+                + "An API key (`X-Api-Key`) with the `write:telemetry` scope (gateways, simulators) or `admin` (operators backfilling data) "
+                + "is accepted too, for twins that exist; a key or sign-in without either scope is refused (403). Bodies up to 256 KiB.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -159,7 +160,7 @@ internal static class DeviceIngestionApi
 
     /// <summary>
     /// A device's own credential names its kind, and its twin takes the message even before it is provisioned (as over
-    /// MQTT); an operator backfilling with the admin key reaches only a twin that exists.
+    /// MQTT); a gateway or an operator with an API key reaches only a twin that exists.
     /// </summary>
     private static async Task<(IDeviceTwin Twin, DeviceKind Kind)?> TwinOfAsync(string id, HttpContext http, DeviceTwinLocator locator, IGrainFactory grains)
     {

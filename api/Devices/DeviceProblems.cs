@@ -28,6 +28,12 @@ internal static class DeviceProblems
         title: "Another device's credential",
         detail: $"The credential belongs to '{credentialOf}'; a device reports only for itself, not for '{id}'.");
 
+    /// <summary>An operator or key without the scope, and no device credential either.</summary>
+    public static ProblemHttpResult ScopeMissing(string scope) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Not allowed",
+        detail: $"Your key or role does not grant the '{scope}' scope; send the device's own credential, or a key with '{scope}'.");
+
     public static ProblemHttpResult TwinRefused(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,
         title: "Refused by the twin",

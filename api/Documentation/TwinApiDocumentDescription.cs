@@ -17,7 +17,7 @@ internal sealed class TwinApiDocumentDescription : IOpenApiDocumentTransformer
         properties and commands to devices, and HTTP telemetry ingestion.
 
         Authenticate with an API key in the `X-Api-Key` header (third parties; scopes `read:twins`, `read:alerts`,
-        `write:commands`, `admin`), a bearer token from `POST /api/v1/auth/login` (tools), or the session cookie
+        `write:commands`, `write:telemetry` for gateways and simulators, `admin`), a bearer token from `POST /api/v1/auth/login` (tools), or the session cookie
         set by the same login (the dashboard). Every error is an RFC 7807 `application/problem+json` document.
         Lists page with an opaque `cursor`: pass the previous page's `nextCursor` until it is `null`.
 

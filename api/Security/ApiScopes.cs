@@ -17,8 +17,14 @@ public static class ApiScopes
     /// <summary>Commands and desired properties to devices.</summary>
     public const string WriteCommands = "write:commands";
 
+    /// <summary>
+    /// Publish device messages on behalf of any registered device: for gateways and simulators. Over MQTT (the key as
+    /// password) on the devices' own topics, over HTTP on the ingestion endpoints.
+    /// </summary>
+    public const string WriteTelemetry = "write:telemetry";
+
     /// <summary>Provisioning and deleting twins, users and API keys, gateway status; implies every other scope.</summary>
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [ReadTwins, ReadAlerts, WriteCommands, Admin];
+    public static IReadOnlyList<string> All { get; } = [ReadTwins, ReadAlerts, WriteCommands, WriteTelemetry, Admin];
 }

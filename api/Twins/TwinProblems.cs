@@ -26,4 +26,9 @@ internal static class TwinProblems
         statusCode: StatusCodes.Status404NotFound,
         title: "Twin not found",
         detail: $"No device twin '{id}' has been provisioned or heard from.");
+
+    public static ProblemHttpResult DeviceNotRegistered(string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Device not registered",
+        detail: $"No device '{id}' has been provisioned, so it has no credentials; provision it with PUT /api/v1/twins/{{id}}.");
 }

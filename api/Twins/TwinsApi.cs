@@ -70,6 +70,16 @@ internal static class TwinsApi
             .Produces<ProvisionedTwinResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/twins/{id}/credentials", RotateCredentialsAsync)
+            .RequireAuthorization(ApiPolicies.Admin)
+            .WithName("RotateDeviceCredentials")
+            .WithSummary("Issues a new secret for a provisioned device; the previous one stops working at once, over MQTT and HTTP")
+            .WithDescription(
+                "For a leaked or lost secret, or a replaced device: the response carries the new credentials, once, in the shape of the "
+                + "`credentials` of the provisioning response. Connections the device opened with the old secret stay open, but what "
+                + "they publish is refused; the device reconnects with the new secret.")
+            .Produces<DeviceCredentialsResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/twins/{id}", DeleteTwinAsync)
             .RequireAuthorization(ApiPolicies.Admin)
             .WithName("DeleteTwin")
@@ -121,7 +131,7 @@ internal static class TwinsApi
         return (page, TwinCursor.Encode(page[^1].Id));
     }
 
-    private static async Task<IResult> DeleteTwinAsync(string id, DeviceTwinLocator locator, SmartCity.Twin.Runtime.IGrainFactory grains)
+    private static async Task<IResult> DeleteTwinAsync(string id, DeviceTwinLocator locator, SmartCity.Twin.Runtime.IGrainFactory grains, DeviceConnections connections)
     {
         if (await locator.FindAsync(id) is not { } located)
         {
@@ -130,7 +140,19 @@ internal static class TwinsApi
 
         await located.Twin.Remove();
         await grains.GetGrain<IDeviceCredentials>(id).Remove();
+        connections.Revoke(id);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> RotateCredentialsAsync(string id, SmartCity.Twin.Runtime.IGrainFactory grains, DeviceConnections connections)
+    {
+        if (!IsValidDeviceId(id) || await grains.GetGrain<IDeviceCredentials>(id).Rotate() is not { } secret)
+        {
+            return TwinProblems.DeviceNotRegistered(id);
+        }
+
+        connections.Revoke(id);
+        return TypedResults.Ok(new DeviceCredentialsResponse(id, secret, AccessToken.Create(id, secret)));
     }
 
     private static async Task<IResult> GetTwinAsync(string id, DeviceTwinLocator locator)

@@ -17,6 +17,8 @@ internal sealed class DevicePolicy : IMqttClientPolicy
     /// <summary>QoS 0 messages of one connection on their way to the twin before the connection waits for the twin.</summary>
     internal const int MaxUnacknowledgedCalls = 64;
 
+    private const string RevokedReason = "the device's secret was rotated or deleted since this connection opened: reconnect with the new secret";
+
     private readonly DeviceKind _kind;
     private readonly string _deviceId;
     private readonly long _generation;
@@ -58,6 +60,12 @@ internal sealed class DevicePolicy : IMqttClientPolicy
 
     public MqttSubscriptionDecision AuthorizeSubscription(string topicFilter)
     {
+        if (_connections.IsRevoked(_deviceId, _generation))
+        {
+            DeviceEndpointLog.ActionRefused(_logger, "subscription", Identity, topicFilter, RevokedReason);
+            return MqttSubscriptionDecision.Refuse();
+        }
+
         if (topicFilter.StartsWith(_commandPrefix, StringComparison.Ordinal))
         {
             return MqttSubscriptionDecision.Grant(topicFilter);
@@ -86,6 +94,11 @@ internal sealed class DevicePolicy : IMqttClientPolicy
         {
             // The device is already back on a newer connection: this Will describes a connection nobody uses.
             return ValueTask.FromResult(MqttPublishDecision.AcceptWithoutRouting());
+        }
+
+        if (_connections.IsRevoked(_deviceId, _generation))
+        {
+            return Refuse(publish, MqttReasonCode.NotAuthorized, RevokedReason);
         }
 
         var topic = publish.Topic;

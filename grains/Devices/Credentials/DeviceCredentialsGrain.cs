@@ -30,14 +30,40 @@ internal sealed class DeviceCredentialsGrain(
             return new DeviceRegistration(deviceId, registered, IsNew: false, Secret: null, current.RegisteredAt ?? default);
         }
 
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(SecretBytes));
-        var salt = RandomNumberGenerator.GetBytes(SaltBytes);
+        var secret = NewSecret(out var salt, out var hash);
         current.Kind = kind;
         current.Salt = salt;
-        current.SecretHash = Hash(salt, secret);
+        current.SecretHash = hash;
         current.RegisteredAt = TimeProvider.GetUtcNow();
         await state.WriteStateAsync();
         return new DeviceRegistration(deviceId, kind, IsNew: true, secret, current.RegisteredAt.Value);
+    }
+
+    public async Task<string?> Rotate()
+    {
+        var current = state.State;
+        if (current.Kind is null)
+        {
+            return null;
+        }
+
+        var (previousSalt, previousHash) = (current.Salt, current.SecretHash);
+        var secret = NewSecret(out var salt, out var hash);
+        current.Salt = salt;
+        current.SecretHash = hash;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not saved means not rotated: the caller never sees the new secret, so the old one must keep working.
+            current.Salt = previousSalt;
+            current.SecretHash = previousHash;
+            throw;
+        }
+
+        return secret;
     }
 
     public Task<DeviceKind?> Authenticate(string secret)
@@ -62,6 +88,14 @@ internal sealed class DeviceCredentialsGrain(
         }
 
         await state.ClearStateAsync();
+    }
+
+    private static string NewSecret(out byte[] salt, out byte[] hash)
+    {
+        var secret = Base64Url(RandomNumberGenerator.GetBytes(SecretBytes));
+        salt = RandomNumberGenerator.GetBytes(SaltBytes);
+        hash = Hash(salt, secret);
+        return secret;
     }
 
     private static byte[] Hash(byte[] salt, string secret) => HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(secret));

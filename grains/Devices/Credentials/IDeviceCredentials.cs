@@ -15,6 +15,12 @@ public interface IDeviceCredentials : IGrainWithStringKey
     /// <exception cref="DeviceKindConflictException">The id is already registered as another kind.</exception>
     Task<DeviceRegistration> Register(DeviceKind kind);
 
+    /// <summary>
+    /// Issues a new secret for a registered device (a leaked or lost secret, a replaced device): the previous secret
+    /// stops authenticating at once. Saved before it returns; <c>null</c> when the id is not registered.
+    /// </summary>
+    Task<string?> Rotate();
+
     /// <summary>The device's kind when <paramref name="secret"/> is its current secret; <c>null</c> otherwise (also when unregistered).</summary>
     [ReadOnly]
     Task<DeviceKind?> Authenticate(string secret);

@@ -13,6 +13,7 @@ public sealed class AccessMatrixTests(AccessMatrixFactory factory) : IClassFixtu
     private const string ReadTwins = "read:twins";
     private const string ReadAlerts = "read:alerts";
     private const string WriteCommands = "write:commands";
+    private const string WriteTelemetry = "write:telemetry";
     private const string Admin = "admin";
     private const string HandleAlerts = "handle:alerts";
 
@@ -23,12 +24,13 @@ public sealed class AccessMatrixTests(AccessMatrixFactory factory) : IClassFixtu
         ["viewer token"] = [ReadTwins, ReadAlerts],
         ["operator cookie"] = [ReadTwins, ReadAlerts, WriteCommands, HandleAlerts],
         ["operator token"] = [ReadTwins, ReadAlerts, WriteCommands, HandleAlerts],
-        ["admin cookie"] = [ReadTwins, ReadAlerts, WriteCommands, HandleAlerts, Admin],
-        ["admin token"] = [ReadTwins, ReadAlerts, WriteCommands, HandleAlerts, Admin],
+        ["admin cookie"] = [ReadTwins, ReadAlerts, WriteCommands, WriteTelemetry, HandleAlerts, Admin],
+        ["admin token"] = [ReadTwins, ReadAlerts, WriteCommands, WriteTelemetry, HandleAlerts, Admin],
         ["key read:twins"] = [ReadTwins],
         ["key read:alerts"] = [ReadAlerts],
         ["key write:commands"] = [WriteCommands],
-        ["key admin"] = [ReadTwins, ReadAlerts, WriteCommands, HandleAlerts, Admin],
+        ["key write:telemetry"] = [WriteTelemetry],
+        ["key admin"] = [ReadTwins, ReadAlerts, WriteCommands, WriteTelemetry, HandleAlerts, Admin],
         ["anonymous"] = [],
     };
 
@@ -43,8 +45,10 @@ public sealed class AccessMatrixTests(AccessMatrixFactory factory) : IClassFixtu
         (ReadTwins, "GET", "/api/v1/kpis", null, HttpStatusCode.OK),
         (Admin, "PUT", "/api/v1/twins/{unique}", """{"kind":"environment-sensor","name":"Matrix sensor","location":{"lon":106.34,"lat":20.45}}""", HttpStatusCode.Created),
         (Admin, "DELETE", "/api/v1/twins/matrix-unknown-twin", null, HttpStatusCode.NotFound),
+        (Admin, "POST", "/api/v1/twins/matrix-unknown-twin/credentials", null, HttpStatusCode.NotFound),
         (WriteCommands, "POST", "/api/v1/twins/matrix-unknown-twin/commands", """{"name":"reboot"}""", HttpStatusCode.NotFound),
         (WriteCommands, "PUT", "/api/v1/twins/matrix-unknown-twin/desired", """{"interval_s":"60"}""", HttpStatusCode.NotFound),
+        (WriteTelemetry, "POST", "/api/v1/twins/matrix-unknown-twin/telemetry", """{"pm2_5": 12}""", HttpStatusCode.NotFound),
         (ReadAlerts, "GET", "/api/v1/alerts", null, HttpStatusCode.OK),
         (ReadAlerts, "GET", "/api/v1/incidents", null, HttpStatusCode.OK),
         (HandleAlerts, "POST", "/api/v1/alerts/matrix-unknown-alert/acknowledge", """{"note":"on my way"}""", HttpStatusCode.NotFound),
