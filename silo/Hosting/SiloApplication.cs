@@ -41,7 +41,7 @@ internal static class SiloApplication
         services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         var key = new AdminKey(adminKey.Key);
         services.AddSingleton(key);
-        services.AddSingleton<IOperatorKeys>(key);
+        services.AddSingleton<IOperatorKeys, OperatorKeys>();
         services.AddSingleton(new SiloReadiness(demo.Enabled));
         services.AddHostedService<HostStartedListener>();
         services.AddProblemDetails();
@@ -59,7 +59,10 @@ internal static class SiloApplication
         services.AddTwinApi(configuration);
         if (demo.Enabled)
         {
-            services.AddHostedService<DemoProvisioner>();
+            // After the runtime's hosted service: hosts stop services in reverse order, so the demo's devices fall
+            // silent before the runtime deactivates the twins and writes their state.
+            services.AddSingleton(demo);
+            services.AddHostedService<DemoProvince>();
         }
 
         var app = builder.Build();

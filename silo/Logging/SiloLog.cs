@@ -26,6 +26,15 @@ internal static partial class SiloLog
     [LoggerMessage(EventId = 1012, Level = LogLevel.Error, Message = "Loading the demo province failed; /healthz stays unhealthy")]
     public static partial void DemoFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Demo province {Province} is live: {DeviceCount} devices report at {Speed}x from {Start:O}")]
+    public static partial void DemoLive(ILogger logger, string province, int deviceCount, double speed, DateTimeOffset start);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "The demo province's generator failed; its devices stop reporting, the silo carries on")]
+    public static partial void DemoGeneratorFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "Demo province stopped reporting: {Sent} messages accepted, {Refused} refused, {Failed} undelivered (last error: {LastError})")]
+    public static partial void DemoStopped(ILogger logger, long sent, long refused, long failed, string lastError);
+
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "SmartCity.Twin silo ready")]
     public static partial void Ready(ILogger logger);
 
