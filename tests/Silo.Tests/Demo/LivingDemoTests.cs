@@ -64,6 +64,25 @@ public sealed class LivingDemoTests
         Assert.Equal(0, await silo.StopAsync());
     }
 
+    [Fact]
+    public async Task Above_speed_1_the_demo_replays_the_past_day_fast()
+    {
+        using var data = new TempDataFolder();
+        await using var silo = SiloProcess.Start(data.Path, "--Storage:Provider", "memory", "--Demo:Speed", "600");
+        await silo.WaitUntilHealthyAsync();
+        var startedAt = DateTimeOffset.UtcNow;
+
+        var first = await WaitUntilAsync(silo, Station, "a PM2.5 reading", t => HasMetric(t, "pm2_5"));
+        var firstReading = Timestamp(Metric(first, "pm2_5")!.Value);
+        Assert.True(firstReading < startedAt - TimeSpan.FromHours(20), $"The first reading is from {firstReading:O}, not a day ago.");
+
+        // Ten simulated minutes a second: an hour of readings arrives within the wait, where real time would take an hour.
+        await WaitUntilAsync(
+            silo, Station, "readings an hour later", t => Timestamp(Metric(t, "pm2_5")!.Value) >= firstReading + TimeSpan.FromHours(1));
+        Assert.Contains("report at 600x", silo.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await silo.StopAsync());
+    }
+
     [Theory]
     [InlineData(SiloProcess.SigInt)]
     [InlineData(SiloProcess.SigTerm)]
