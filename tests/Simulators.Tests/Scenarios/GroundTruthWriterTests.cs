@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SmartCity.Twin.Simulation.Scenarios;
+
+namespace SmartCity.Twin.Simulators.Tests.Scenarios;
+
+public sealed class GroundTruthWriterTests
+{
+    [Fact]
+    public void Csv_has_one_row_per_twin_and_warning_with_utc_times_and_place()
+    {
+        var play = ScenarioPlayTests.Play("power-cut");
+        using var stream = new MemoryStream();
+
+        GroundTruthWriter.WriteCsv(play, stream);
+
+        var lines = Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("scenario,warning,twin_id,kind,district,onset,end,lon,lat", lines[0]);
+        var blackout = play.Targets["blackout"].Devices;
+        Assert.Equal(blackout.Count, lines.Length - 1);
+        var first = blackout.OrderBy(d => d.Id, StringComparer.Ordinal).First();
+        var row = lines.Single(l => l.Split(',')[2] == first.Id).Split(',');
+        Assert.Equal(["power-cut", "offline", first.Id, KindName(first.Kind), first.DistrictId], row[..5]);
+        Assert.Equal(play.Start.AddMinutes(5), DateTimeOffset.Parse(row[5], CultureInfo.InvariantCulture));
+        Assert.EndsWith("Z", row[5], StringComparison.Ordinal);
+        Assert.Equal(play.Start.AddMinutes(45), DateTimeOffset.Parse(row[6], CultureInfo.InvariantCulture));
+        Assert.Equal(first.Location.Longitude, double.Parse(row[7], CultureInfo.InvariantCulture), 5);
+        Assert.Equal(first.Location.Latitude, double.Parse(row[8], CultureInfo.InvariantCulture), 5);
+    }
+
+    [Fact]
+    public void A_warning_still_active_at_the_end_has_an_empty_end()
+    {
+        var play = ScenarioPlayTests.Play("camera-vandalised");
+        using var stream = new MemoryStream();
+
+        GroundTruthWriter.WriteCsv(play, stream);
+
+        var rows = Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["tamper", "offline"], rows.Select(r => r[1]));
+        Assert.All(rows, r => Assert.Equal(string.Empty, r[6]));
+    }
+
+    [Fact]
+    public void Json_by_extension_carries_the_targets_warnings_and_expectations()
+    {
+        var play = ScenarioPlayTests.Play("fire-public-building", province: "bac-ninh");
+        var path = Path.Combine(Path.GetTempPath(), $"truth-{Guid.NewGuid():N}", "fire.json");
+        try
+        {
+            GroundTruthWriter.Write(play, path);
+
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            var root = json.RootElement;
+            Assert.Equal("fire-public-building", root.GetProperty("scenario").GetString());
+            Assert.Equal("bac-ninh", root.GetProperty("province").GetString());
+            var panel = play.Targets["panel"].Devices[0].Id;
+            Assert.Equal(panel, root.GetProperty("targets").GetProperty("panel")[0].GetString());
+            var warnings = root.GetProperty("warnings").EnumerateArray().ToList();
+            Assert.Equal(["fire-pre-alarm", "fire"], warnings.Select(w => w.GetProperty("warning").GetString()));
+            Assert.All(warnings, w => Assert.Equal(panel, w.GetProperty("twinId").GetString()));
+            Assert.Equal(JsonValueKind.Null, warnings[1].GetProperty("end").ValueKind);
+            var hot = root.GetProperty("expectations").EnumerateArray().Single(e => e.TryGetProperty("metric", out var m) && m.GetString() == "temperature");
+            Assert.Equal(57, hot.GetProperty("atLeast").GetDouble());
+            Assert.Equal("PT30M", hot.GetProperty("offset").GetString());
+            Assert.True(hot.GetProperty("visibleThroughApi").GetBoolean());
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Another_extension_is_refused_by_name()
+    {
+        var error = Assert.Throws<ScenarioException>(() => GroundTruthWriter.Write(ScenarioPlayTests.Play("power-cut"), "truth.txt"));
+
+        Assert.Equal("ground truth 'truth.txt': the file name must end in .json or .csv", error.Message);
+    }
+
+    private static string KindName(SmartCity.Twin.Grains.Devices.DeviceKind kind) => SmartCity.Twin.Grains.Devices.DeviceKindNames.ToName(kind);
+}
