@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SmartCity.Twin.Simulators.Load;
 
 namespace SmartCity.Twin.Benchmarks.Live;
 
@@ -14,19 +15,8 @@ internal sealed record LiveBenchmarkReport(
     double MegabytesPerSecond,
     double SiloCpuCores,
     double LoadCpuCores,
-    IReadOnlyList<double> LatenciesMs)
+    LatencyPercentiles Latencies)
 {
-    public double Percentile(double p)
-    {
-        if (LatenciesMs.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var index = (int)Math.Ceiling(p / 100 * LatenciesMs.Count) - 1;
-        return LatenciesMs[Math.Clamp(index, 0, LatenciesMs.Count - 1)];
-    }
-
     public string ToMarkdown()
     {
         var c = CultureInfo.InvariantCulture;
@@ -40,7 +30,7 @@ internal sealed record LiveBenchmarkReport(
         text.AppendLine();
         text.AppendLine("| published msg/s | deltas msg/s (all clients) | twin updates/s delivered | MB/s to clients | silo CPU (cores) | devices + clients CPU (cores) | samples | p50 ms | p90 ms | p99 ms | max ms |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        text.AppendLine(c, $"| {PublishedPerSecond:N0} | {DeltaMessagesPerSecond:N0} | {TwinUpdatesPerSecond:N0} | {MegabytesPerSecond:0.0} | {SiloCpuCores:0.00} | {LoadCpuCores:0.00} | {LatenciesMs.Count:N0} | {Percentile(50):0.0} | {Percentile(90):0.0} | {Percentile(99):0.0} | {(LatenciesMs.Count > 0 ? LatenciesMs[^1] : double.NaN):0.0} |");
+        text.AppendLine(c, $"| {PublishedPerSecond:N0} | {DeltaMessagesPerSecond:N0} | {TwinUpdatesPerSecond:N0} | {MegabytesPerSecond:0.0} | {SiloCpuCores:0.00} | {LoadCpuCores:0.00} | {Latencies.Samples:N0} | {Latencies.P50:0.0} | {Latencies.P90:0.0} | {Latencies.P99:0.0} | {Latencies.Max:0.0} |");
         text.AppendLine();
         text.AppendLine("Latency: for every twin in every `deltas` a client receives, now minus the publish time the device stamped into the value shown. "
             + "Coalescing (latest value wins) means a client sees one value per twin per push, so older values superseded in between are not samples.");

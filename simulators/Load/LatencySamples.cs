@@ -17,6 +17,22 @@ internal sealed class LatencySamples
         }
     }
 
+    /// <summary>All of <paramref name="parts"/>' samples together, e.g. every hub client's of a benchmark.</summary>
+    public static LatencySamples Combine(IEnumerable<LatencySamples> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var all = new LatencySamples();
+        foreach (var part in parts)
+        {
+            lock (part.gate)
+            {
+                all.milliseconds.AddRange(part.milliseconds);
+            }
+        }
+
+        return all;
+    }
+
     public void Add(double latencyMilliseconds)
     {
         lock (gate)

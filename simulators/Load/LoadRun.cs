@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Geography;
-using SmartCity.Twin.Simulation.Province;
 using SmartCity.Twin.Simulators.Provisioning;
 using Spectre.Console;
 
@@ -149,21 +147,13 @@ internal sealed class LoadRun(LoadSettings settings, IAnsiConsole console)
         task.StopTask();
     }
 
-    private async Task<IReadOnlyDictionary<string, (string Username, string Password)>> ProvisionAsync(
-        TwinApiClient api, ProvinceMap map, IReadOnlyList<LoadDevice> devices, CancellationToken cancellationToken)
-    {
-        var simulated = devices
-            .Select(d => new SimulatedDevice(
-                d.Id, DeviceKind.EnvironmentSensor, $"Load sensor {d.Id} – {map.FindDistrict(d.DistrictId)!.Name}", "load generator", d.DistrictId, d.Location))
-            .ToList();
-        var issued = await WithProgressAsync($"provisioning {devices.Count:N0} twins through {settings.Api}", devices.Count, progress =>
+    private Task<IReadOnlyDictionary<string, (string Username, string Password)>> ProvisionAsync(
+        TwinApiClient api, ProvinceMap map, IReadOnlyList<LoadDevice> devices, CancellationToken cancellationToken) =>
+        WithProgressAsync($"provisioning {devices.Count:N0} twins through {settings.Api}", devices.Count, progress =>
         {
             var done = 0;
-            return new DeviceProvisioner(api, ProvisionParallelism)
-                .ProvisionAsync(simulated, _ => true, () => progress.Report(Interlocked.Increment(ref done)), cancellationToken);
-        }).ConfigureAwait(false);
-        return issued.ToDictionary(p => p.Key, p => (p.Value.Username, p.Value.Password), StringComparer.Ordinal);
-    }
+            return LoadProvisioning.ProvisionAsync(api, map, devices, ProvisionParallelism, () => progress.Report(Interlocked.Increment(ref done)), cancellationToken);
+        });
 
     private async Task<long?> TallyAsync(HttpClient http, IReadOnlyList<LoadDevice> devices, LoadCounts total, List<string> problems, CancellationToken cancellationToken)
     {
