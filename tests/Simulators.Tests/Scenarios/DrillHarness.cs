@@ -62,6 +62,10 @@ internal sealed class DrillHarness : IDisposable
     public TwinView At(TimeSpan offset, string id) =>
         Seen.TryGetValue((offset, id), out var view) ? view : throw new InvalidOperationException($"{id} was not read at +{offset}; read: {string.Join(", ", Seen.Keys)}");
 
+    /// <summary>The twin ids (or district ids) the ground truth file gives for a target.</summary>
+    public IReadOnlyList<string> Target(string name) =>
+        GroundTruth().GetProperty("targets").GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToArray();
+
     public JsonElement GroundTruth()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(GroundTruthPath));
