@@ -16,11 +16,24 @@ namespace SmartCity.Twin.Silo.Configuration;
 /// replays it at that speed until it reaches now, then goes on in real time.
 /// </param>
 /// <param name="Seed"><c>Demo:Seed</c>, default 2020: the same seed lays out and animates the same province.</param>
-internal sealed record DemoSettings(bool Enabled, bool Live, double Speed, int Seed)
+/// <param name="Scale">
+/// <c>Demo:Scale</c>: the total number of devices, shared between the kinds in the default province's proportions;
+/// default (<c>null</c>) the counts modelled on Thái Bình's IOC (161 devices).
+/// </param>
+internal sealed record DemoSettings(bool Enabled, bool Live, double Speed, int Seed, int? Scale)
 {
     public const string SectionName = "Demo";
 
-    public static DemoSettings Default { get; } = new(Enabled: true, Live: true, Speed: 1, Seed: ProvinceLayout.DefaultSeed);
+    /// <summary>
+    /// Ten times the largest seed province is plenty to show a dense map; beyond that an in-process demo would compete
+    /// with real devices for the silo's cores (the simulators' <c>load</c> command is the tool for that).
+    /// </summary>
+    public const int MaxScale = 10_000;
+
+    public static DemoSettings Default { get; } = new(Enabled: true, Live: true, Speed: 1, Seed: ProvinceLayout.DefaultSeed, Scale: null);
+
+    /// <summary><paramref name="seeded"/> (the province's seed-modelled counts), or as many devices as <see cref="Scale"/> in its proportions.</summary>
+    public DeviceCounts Counts(DeviceCounts seeded) => Scale is { } total ? seeded.ScaledTo(total) : seeded;
 
     /// <exception cref="SiloConfigurationException">A value cannot be used; the message names the key.</exception>
     public static DemoSettings FromConfiguration(IConfiguration configuration)
@@ -30,7 +43,8 @@ internal sealed record DemoSettings(bool Enabled, bool Live, double Speed, int S
             Enabled: ParseBoolean(section, "Enabled", Default.Enabled),
             Live: ParseBoolean(section, "Live", Default.Live),
             Speed: ParseSpeed(section),
-            Seed: ParseSeed(section));
+            Seed: ParseSeed(section),
+            Scale: ParseScale(section));
     }
 
     private static bool ParseBoolean(IConfigurationSection section, string key, bool defaultValue)
@@ -71,5 +85,19 @@ internal sealed record DemoSettings(bool Enabled, bool Live, double Speed, int S
         return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
             ? seed
             : throw new SiloConfigurationException($"Demo:Seed must be a whole number, not '{text}'.");
+    }
+
+    private static int? ParseScale(IConfigurationSection section)
+    {
+        var text = section["Scale"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Default.Scale;
+        }
+
+        return int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var scale) && scale is >= 1 and <= MaxScale
+            ? scale
+            : throw new SiloConfigurationException(
+                $"Demo:Scale is the total number of demo devices, from 1 to {MaxScale}, not '{text}'; leave it empty for the province's own counts.");
     }
 }

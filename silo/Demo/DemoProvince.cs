@@ -37,7 +37,7 @@ internal sealed class DemoProvince(
         SimulatedProvince province;
         try
         {
-            province = SimulatedProvince.Create(map, seed: settings.Seed);
+            province = SimulatedProvince.Create(map, settings.Counts(DeviceCounts.For(map)), settings.Seed);
             SiloLog.DemoProvisioning(logger, map.Name, province.Devices.Count);
             var clock = Stopwatch.StartNew();
             await new DemoProvisioner(grains).ProvisionAsync(province.Devices, stoppingToken);

@@ -6,6 +6,7 @@ public sealed class DemoConfigurationErrorTests
     [Theory]
     [InlineData("Demo:Live", "maybe", "Demo:Live must be true or false, not 'maybe'.")]
     [InlineData("Demo:Speed", "0", "Demo:Speed must be a number of at least 1")]
+    [InlineData("Demo:Scale", "-3", "Demo:Scale is the total number of demo devices, from 1 to 10000, not '-3'")]
     [InlineData("Demo:Seed", "twenty", "Demo:Seed must be a whole number, not 'twenty'.")]
     public async Task A_bad_demo_setting_exits_2_naming_the_key(string key, string value, string expectedMessage)
     {

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using static SmartCity.Twin.Silo.Tests.Demo.DemoTwins;
 
 namespace SmartCity.Twin.Silo.Tests.Demo;
@@ -80,6 +82,20 @@ public sealed class LivingDemoTests
         await WaitUntilAsync(
             silo, Station, "readings an hour later", t => Timestamp(Metric(t, "pm2_5")!.Value) >= firstReading + TimeSpan.FromHours(1));
         Assert.Contains("report at 600x", silo.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await silo.StopAsync());
+    }
+
+    [Fact]
+    public async Task Demo_Scale_sets_how_many_devices_the_province_has()
+    {
+        using var data = new TempDataFolder();
+        await using var silo = SiloProcess.Start(data.Path, "--Storage:Provider", "memory", "--Demo:Live", "false", "--Demo:Scale", "1000");
+        await silo.WaitUntilHealthyAsync();
+
+        var province = await silo.AdminHttp.GetFromJsonAsync<JsonElement>(new Uri("api/v1/province", UriKind.Relative));
+
+        Assert.Equal(1000, province.GetProperty("rollup").GetProperty("devices").GetProperty("total").GetInt32());
+        Assert.Contains("Provisioning the demo province Thái Bình: 1000 devices", silo.Output, StringComparison.Ordinal);
         Assert.Equal(0, await silo.StopAsync());
     }
 
