@@ -21,6 +21,21 @@ internal sealed class AccessDirectory(IGrainFactory grains, ConfiguredOperators 
     public ValueTask<AccessSnapshot> GetAsync(CancellationToken cancellationToken = default)
         => _current is { } current ? ValueTask.FromResult(current) : new ValueTask<AccessSnapshot>(ReloadAsync(cancellationToken));
 
+    /// <summary>
+    /// The issued key <paramref name="presented"/> is, when it is one and its secret matches (constant-time); <c>null</c>
+    /// otherwise. Completes synchronously once the directory is loaded, so the MQTT endpoint can check keys on CONNECT.
+    /// </summary>
+    public async ValueTask<ApiKeyRecord?> FindKeyAsync(string presented, CancellationToken cancellationToken = default)
+    {
+        if (!ApiKeySecret.TryParse(presented, out var lookupId, out var secret))
+        {
+            return null;
+        }
+
+        var access = await GetAsync(cancellationToken);
+        return access.KeysByLookupId.TryGetValue(lookupId, out var key) && ApiKeySecret.Matches(key, secret) ? key : null;
+    }
+
     public async Task<AccessSnapshot> ReloadAsync(CancellationToken cancellationToken = default)
     {
         await _reload.WaitAsync(cancellationToken);

@@ -1,11 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using SmartCity.Twin.Gateways.Devices.Identity;
 
 namespace SmartCity.Twin.Api.Security;
 
 /// <summary>The admin API key that guards state-changing endpoints, and lets operators watch device topics over MQTT.</summary>
-internal sealed class AdminKey : IOperatorKeys
+internal sealed class AdminKey
 {
     public const string HeaderName = "X-Api-Key";
 
@@ -28,5 +27,5 @@ internal sealed class AdminKey : IOperatorKeys
         return CryptographicOperations.FixedTimeEquals(_value, Encoding.UTF8.GetBytes(candidate));
     }
 
-    public bool IsOperatorKey(ReadOnlySpan<byte> password) => CryptographicOperations.FixedTimeEquals(_value, password);
+    public bool Matches(ReadOnlySpan<byte> candidate) => CryptographicOperations.FixedTimeEquals(_value, candidate);
 }

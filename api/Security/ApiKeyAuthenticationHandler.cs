@@ -39,13 +39,9 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Success(ApiKeyPrincipal.ForAdminKey());
         }
 
-        if (ApiKeySecret.TryParse(presented, out var lookupId, out var secret))
+        if (await directory.FindKeyAsync(presented, Context.RequestAborted) is { } key)
         {
-            var access = await directory.GetAsync(Context.RequestAborted);
-            if (access.KeysByLookupId.TryGetValue(lookupId, out var key) && ApiKeySecret.Matches(key, secret))
-            {
-                return Success(ApiKeyPrincipal.For(key));
-            }
+            return Success(ApiKeyPrincipal.For(key));
         }
 
         return AuthenticateResult.Fail("The API key is not known.");

@@ -22,6 +22,8 @@ internal sealed class DeviceEndpointFixture : IAsyncDisposable
 {
     public const string OperatorKey = "operator-key-for-tests";
 
+    public const string GatewayKey = "gateway-key-for-tests";
+
     private DeviceEndpointFixture(InProcessTestCluster cluster)
     {
         Cluster = cluster;
@@ -30,12 +32,14 @@ internal sealed class DeviceEndpointFixture : IAsyncDisposable
         var pending = new PendingCommands();
         Commands = new DeviceCommandDispatcher(Broker, pending, cluster.TimeProvider);
         Desired = new DesiredPropertiesPublisher(grains, () => Broker, NullLogger<DesiredPropertiesPublisher>.Instance);
-        Authority = new DeviceAuthority(grains, new FixedOperatorKey(OperatorKey), sink, pending, new DeviceConnections(), Desired, cluster.TimeProvider, NullLogger<DeviceAuthority>.Instance);
+        Authority = new DeviceAuthority(grains, new FixedOperatorKey(OperatorKey, GatewayKey), sink, pending, Connections, Desired, cluster.TimeProvider, NullLogger<DeviceAuthority>.Instance);
     }
 
     public InProcessTestCluster Cluster { get; }
 
     public RecordingBroker Broker { get; } = new();
+
+    public DeviceConnections Connections { get; } = new();
 
     public DeviceCommandDispatcher Commands { get; }
 

@@ -13,7 +13,7 @@ namespace SmartCity.Twin.Gateways.Devices.Identity;
 
 /// <summary>
 /// Who may connect: a device with username = device id and password = its secret, a ThingsBoard device with its
-/// access token as username, or an operator or service with an API key as password.
+/// access token as username, or an operator, service or gateway with an API key as password (see <see cref="IOperatorKeys"/>).
 /// </summary>
 internal sealed class DeviceAuthority(
     IGrainFactory grains,
@@ -34,14 +34,19 @@ internal sealed class DeviceAuthority(
             return Refuse(request, "credentials too long");
         }
 
-        if (!request.Password.IsEmpty && operatorKeys.IsOperatorKey(request.Password.Span))
+        var access = request.Password.IsEmpty ? KeyAccess.None : await operatorKeys.CheckAsync(request.Password, cancellationToken).ConfigureAwait(false);
+        switch (access)
         {
-            if (request.WillTopic is not null)
-            {
+            case KeyAccess.Operator when request.WillTopic is not null:
                 return Refuse(request, "operator connections are read-only and cannot have a Will");
-            }
-
-            return MqttConnectOutcome.Accept(new OperatorPolicy(string.IsNullOrEmpty(request.Username) ? request.ClientId : request.Username, logger));
+            case KeyAccess.Operator:
+                return MqttConnectOutcome.Accept(new OperatorPolicy(KeyHolderName(request), logger));
+            case KeyAccess.Gateway when request.WillTopic is not null:
+                return Refuse(request, "gateway connections cannot have a Will: when one drops, the devices it spoke for are reported offline");
+            case KeyAccess.Gateway:
+                var name = KeyHolderName(request);
+                GatewayLog.GatewayConnected(logger, name, request.ClientId);
+                return MqttConnectOutcome.Accept(new GatewayPolicy(name, grains, sink, connections, clock, logger));
         }
 
         if (string.IsNullOrEmpty(request.Username))
@@ -82,6 +87,9 @@ internal sealed class DeviceAuthority(
         DeviceEndpointLog.DeviceConnected(logger, deviceId, kind.Value, request.ClientId);
         return MqttConnectOutcome.Accept(policy);
     }
+
+    /// <summary>The username of a connection with an API key is any name, for logs; the client id when there is none.</summary>
+    private static string KeyHolderName(MqttConnectRequest request) => string.IsNullOrEmpty(request.Username) ? request.ClientId : request.Username;
 
     private MqttConnectOutcome Refuse(MqttConnectRequest request, string reason)
     {

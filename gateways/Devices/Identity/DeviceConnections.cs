@@ -24,6 +24,15 @@ internal sealed class DeviceConnections
         return generation;
     }
 
+    /// <summary>
+    /// A point in the sequence of connections and revocations, for a gateway that checked a device's registration:
+    /// <see cref="IsRevoked"/> with it tells whether the device was rotated or deleted since.
+    /// </summary>
+    public long Stamp() => Interlocked.Increment(ref _lastGeneration);
+
+    /// <summary>Whether the device has a connection of its own open now.</summary>
+    public bool IsConnected(string deviceId) => _newest.ContainsKey(deviceId);
+
     /// <summary>Whether the device has opened a connection after <paramref name="generation"/> (still open or not).</summary>
     public bool IsSuperseded(string deviceId, long generation) => _newest.TryGetValue(deviceId, out var newest) && newest > generation;
 
