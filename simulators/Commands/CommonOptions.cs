@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Spectre.Console;
 
 namespace SmartCity.Twin.Simulators.Commands;
@@ -12,18 +13,23 @@ internal sealed class CommonOptions
     public const string DefaultApi = "http://localhost:5080";
     public const string DefaultMqtt = "localhost:1883";
 
-    public CommonOptions(IAnsiConsole? console = null)
+    public CommonOptions(IAnsiConsole? console = null, Func<string, string?>? environment = null)
     {
         Console = console ?? AnsiConsole.Console;
+        Environment = environment ?? System.Environment.GetEnvironmentVariable;
     }
 
     /// <summary>Where commands write progress, tables and errors.</summary>
     public IAnsiConsole Console { get; }
 
+    /// <summary>Reads an environment variable (e.g. <c>TWIN_API_KEY</c>); tests give their own.</summary>
+    public Func<string, string?> Environment { get; }
+
     public Option<Uri> Api { get; } = new("--api")
     {
         Description = "The twin's API",
         DefaultValueFactory = _ => new Uri(DefaultApi),
+        CustomParser = ParseApi,
         Recursive = true,
     };
 
@@ -46,5 +52,17 @@ internal sealed class CommonOptions
         root.Options.Add(Api);
         root.Options.Add(Mqtt);
         root.Options.Add(ApiKey);
+    }
+
+    private static Uri? ParseApi(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : DefaultApi;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return uri;
+        }
+
+        result.AddError($"--api '{text}' is not an http(s) URL (e.g. {DefaultApi}).");
+        return null;
     }
 }

@@ -1,4 +1,5 @@
 using SmartCity.Twin.Simulation.Province;
+using SmartCity.Twin.Simulation.Signals;
 using SmartCity.Twin.Simulators.Transports;
 
 namespace SmartCity.Twin.Simulators.Running;
@@ -41,8 +42,8 @@ internal sealed record ProvinceRunSettings
     /// <summary>Simulated time to run for; <c>null</c>: until cancelled (Ctrl+C).</summary>
     public TimeSpan? Duration { get; init; }
 
-    /// <summary>A CSV of real hourly PM2.5 readings to replay instead of the modelled diurnal cycle.</summary>
-    public string? Pm25Csv { get; init; }
+    /// <summary>Real hourly PM2.5 readings to replay instead of the modelled daily cycle (<c>--pm25-csv</c>).</summary>
+    public HourlyReadings? Pm25Replay { get; init; }
 
     /// <summary>The transport the MQTT devices of a province of <paramref name="devices"/> devices use.</summary>
     public DeviceTransport TransportFor(int devices) =>

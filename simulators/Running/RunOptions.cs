@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Simulation.Province;
+using SmartCity.Twin.Simulation.Signals;
 using SmartCity.Twin.Simulators.Commands;
 using SmartCity.Twin.Simulators.Transports;
 
@@ -86,7 +87,14 @@ internal sealed class RunOptions
 
     public RunOptions()
     {
-        Province.AcceptOnlyFromAmong([.. ProvinceMap.AvailableProvinceIds]);
+        Province.Validators.Add(r =>
+        {
+            var id = r.GetValueOrDefault<string>();
+            if (!ProvinceMap.AvailableProvinceIds.Contains(id, StringComparer.Ordinal))
+            {
+                r.AddError($"--province '{id}' does not ship; choose {string.Join(", ", ProvinceMap.AvailableProvinceIds)}, or give another province's districts with --geojson FILE.");
+            }
+        });
         Speed.Validators.Add(r =>
         {
             var speed = r.GetValueOrDefault<double>();
@@ -170,7 +178,7 @@ internal sealed class RunOptions
         var key = result.GetValue(common.ApiKey);
         if (string.IsNullOrWhiteSpace(key))
         {
-            key = Environment.GetEnvironmentVariable(ApiKeyVariable);
+            key = common.Environment(ApiKeyVariable);
         }
 
         if (string.IsNullOrWhiteSpace(key))
@@ -179,16 +187,29 @@ internal sealed class RunOptions
                 $"No API key: pass --api-key or set {ApiKeyVariable}. A silo prints its admin key at its first start and keeps it in silo/data/admin-key.");
         }
 
-        var pm25 = result.GetValue(Pm25Csv);
-        if (pm25 is not null && !pm25.Exists)
+        var mqtt = result.GetValue(common.Mqtt) ?? CommonOptions.DefaultMqtt;
+        if (!MqttAddress.TryParse(mqtt, out _))
         {
-            throw new UsageException($"--pm25-csv {pm25.FullName}: no such file.");
+            throw new UsageException($"--mqtt '{mqtt}' is not host:port (e.g. {CommonOptions.DefaultMqtt}).");
+        }
+
+        HourlyReadings? pm25 = null;
+        if (result.GetValue(Pm25Csv) is { } csv)
+        {
+            try
+            {
+                pm25 = HourlyReadings.Load(csv.FullName);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new UsageException($"--pm25-csv {OneLine(e.Message)}", e);
+            }
         }
 
         return new ProvinceRunSettings
         {
             Api = result.GetValue(common.Api) ?? new Uri(CommonOptions.DefaultApi),
-            Mqtt = result.GetValue(common.Mqtt) ?? CommonOptions.DefaultMqtt,
+            Mqtt = mqtt,
             ApiKey = key.Trim(),
             Transport = result.GetValue(Transport),
             DevicesPerGateway = result.GetValue(DevicesPerGateway),
@@ -197,7 +218,7 @@ internal sealed class RunOptions
             Seed = result.GetValue(Seed),
             Start = result.GetValue(Start),
             Duration = result.GetValue(Duration),
-            Pm25Csv = pm25?.FullName,
+            Pm25Replay = pm25,
         };
     }
 

@@ -91,7 +91,7 @@ internal sealed class HttpDeviceUplink : IFleetUplink
             {
                 if (attempt == Attempts)
                 {
-                    throw new DeviceUplinkException($"{id}: POST /{path} failed: {e.Message}", e);
+                    throw new IOException($"{id}: POST /{path} failed: {e.Message}", e);
                 }
 
                 wait = Backoff(attempt);
@@ -101,7 +101,7 @@ internal sealed class HttpDeviceUplink : IFleetUplink
                 // HttpClient's own timeout.
                 if (attempt == Attempts)
                 {
-                    throw new DeviceUplinkException($"{id}: POST /{path} timed out", e);
+                    throw new IOException($"{id}: POST /{path} timed out", e);
                 }
 
                 wait = Backoff(attempt);

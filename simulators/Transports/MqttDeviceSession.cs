@@ -118,7 +118,7 @@ internal sealed class MqttDeviceSession(SimulatedDevice device, DeviceCredential
             catch (Exception again) when (IsConnectionFailure(again))
             {
                 await DropAsync().ConfigureAwait(false);
-                throw new DeviceUplinkException($"{device.Id}: the MQTT connection broke while publishing on {topic}: {again.Message}", again);
+                throw new IOException($"{device.Id}: the MQTT connection broke while publishing on {topic}: {again.Message}", again);
             }
         }
 
@@ -139,7 +139,7 @@ internal sealed class MqttDeviceSession(SimulatedDevice device, DeviceCredential
         var wait = backoff.Remaining;
         if (wait > TimeSpan.Zero)
         {
-            throw new DeviceUplinkException($"{device.Id}: not connected to {broker}; next attempt in {wait.TotalSeconds:0.#} s");
+            throw new IOException($"{device.Id}: not connected to {broker}; next attempt in {wait.TotalSeconds:0.#} s");
         }
 
         var options = new MqttClientOptions
@@ -165,7 +165,7 @@ internal sealed class MqttDeviceSession(SimulatedDevice device, DeviceCredential
         catch (Exception e) when (IsConnectionFailure(e))
         {
             backoff.Failed();
-            throw new DeviceUplinkException($"{device.Id}: cannot connect to {broker}: {e.Message}", e);
+            throw new IOException($"{device.Id}: cannot connect to {broker}: {e.Message}", e);
         }
 
         connection = open;
@@ -178,7 +178,7 @@ internal sealed class MqttDeviceSession(SimulatedDevice device, DeviceCredential
         catch (Exception e) when (IsConnectionFailure(e))
         {
             await DropAsync().ConfigureAwait(false);
-            throw new DeviceUplinkException($"{device.Id}: the MQTT connection broke right after connecting: {e.Message}", e);
+            throw new IOException($"{device.Id}: the MQTT connection broke right after connecting: {e.Message}", e);
         }
 
         return open;

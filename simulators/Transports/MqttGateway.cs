@@ -43,7 +43,7 @@ internal sealed class MqttGateway(string name, string key, MqttAddress broker, T
         }
         catch (Exception e) when (MqttDeviceSession.IsConnectionFailure(e))
         {
-            throw new DeviceUplinkException($"{message.Device.Id}: gateway {name}'s connection broke while publishing on {topic}: {e.Message}", e);
+            throw new IOException($"{message.Device.Id}: gateway {name}'s connection broke while publishing on {topic}: {e.Message}", e);
         }
 
         if ((byte)code >= 0x80)
@@ -123,7 +123,7 @@ internal sealed class MqttGateway(string name, string key, MqttAddress broker, T
             var wait = backoff.Remaining;
             if (wait > TimeSpan.Zero)
             {
-                throw new DeviceUplinkException($"gateway {name}: not connected to {broker}; next attempt in {wait.TotalSeconds:0.#} s");
+                throw new IOException($"gateway {name}: not connected to {broker}; next attempt in {wait.TotalSeconds:0.#} s");
             }
 
             var options = new MqttClientOptions
@@ -149,7 +149,7 @@ internal sealed class MqttGateway(string name, string key, MqttAddress broker, T
             catch (Exception e) when (MqttDeviceSession.IsConnectionFailure(e))
             {
                 backoff.Failed();
-                throw new DeviceUplinkException($"gateway {name}: cannot connect to {broker}: {e.Message}", e);
+                throw new IOException($"gateway {name}: cannot connect to {broker}: {e.Message}", e);
             }
 
             backoff.Succeeded();
