@@ -89,6 +89,7 @@ internal static class DrillRun
             return exitCode == ExitCodes.Succeeded ? ExitCodes.Failed : exitCode;
         }
 
+        console.MarkupLineInterpolated($"Drill complete: the run stopped at +{XmlConvert.ToString(play.Checkpoints[^1] - play.Start)}, after its last checkpoint.");
         if (!check)
         {
             return exitCode;

@@ -32,7 +32,10 @@ internal sealed class DrillHarness : IDisposable
     /// <summary>Twins as seen at each checkpoint, by offset from the scenario's start and twin id.</summary>
     public Dictionary<(TimeSpan Offset, string Id), TwinView> Seen { get; } = [];
 
-    public async Task<int> RunAsync(string scenario, double speed, params string[] more)
+    /// <summary>Alone (only the scenario's cast), as the acceptance tests play it.</summary>
+    public Task<int> RunAsync(string scenario, double speed, params string[] more) => RunAsync(scenario, speed, alone: true, more);
+
+    public async Task<int> RunAsync(string scenario, double speed, bool alone, params string[] more)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -48,7 +51,7 @@ internal sealed class DrillHarness : IDisposable
         root.Subcommands.Add(ScenarioCommand.Create(common, ObserveAsync));
         string[] args =
         [
-            "scenario", "run", scenario, "--alone", "--check",
+            "scenario", "run", scenario, "--check", .. alone ? (string[])["--alone"] : [],
             "--api", silo.ApiUrl, "--mqtt", silo.MqttAddress, "--api-key", InProcessSilo.AdminKey,
             "--speed", speed.ToString(CultureInfo.InvariantCulture), "--ground-truth", GroundTruthPath, .. more,
         ];

@@ -128,6 +128,21 @@ public sealed class ScenarioDrillTests
         Assert.All(blackout, id => Assert.Equal("Online", drill.At(TimeSpan.FromHours(1), id).Liveness));
     }
 
+    [Fact]
+    public async Task On_top_of_the_whole_province_a_power_cut_darkens_one_district_among_all_the_living_devices()
+    {
+        using var drill = new DrillHarness();
+
+        var exitCode = await drill.RunAsync("power-cut", speed: 600, alone: false);
+
+        AssertChecked(drill, exitCode);
+        Assert.Contains("on top of 161 devices", drill.Output, StringComparison.Ordinal);
+        var cut = TimeSpan.FromMinutes(30);
+        Assert.All(drill.Target("blackout"), id => Assert.Equal("Offline", drill.At(cut, id).Liveness));
+        Assert.All(drill.Target("elsewhere"), id => Assert.Equal("Online", drill.At(cut, id).Liveness));
+        Assert.Contains("Provisioned 161 devices", drill.Output, StringComparison.Ordinal);
+    }
+
     private static void AssertChecked(DrillHarness drill, int exitCode)
     {
         Assert.True(exitCode == 0, drill.Output);
