@@ -35,6 +35,7 @@ internal sealed class LoadFleet : IAsyncDisposable
     private long failed;
     private long outstanding;
     private string? firstFailure;
+    private volatile bool recording;
 
     private LoadFleet(IReadOnlyList<(LoadDevice Device, MqttClientConnection Connection)> connected, int connectFailures, string? connectError)
     {
@@ -59,6 +60,9 @@ internal sealed class LoadFleet : IAsyncDisposable
 
     /// <summary>Messages published and neither acknowledged, refused nor failed yet.</summary>
     public long Outstanding => Interlocked.Read(ref outstanding);
+
+    /// <summary>QoS 1: publish → PUBACK, in milliseconds, for messages published while <see cref="Record"/> is on.</summary>
+    public LatencySamples Acknowledgements { get; } = new();
 
     /// <summary>The first connect or publish failure, for the report: a run where nothing gets through says why.</summary>
     public string? FirstFailure => Volatile.Read(ref firstFailure);
@@ -138,6 +142,9 @@ internal sealed class LoadFleet : IAsyncDisposable
             Task.Run(() => PublishAsync([.. Enumerable.Range(0, connections.Length).Where(i => i % count == p)], rate / count, qualityOfService, stop), CancellationToken.None)));
     }
 
+    /// <summary>Starts or stops recording <see cref="Acknowledgements"/>: only the measuring window counts.</summary>
+    public void Record(bool on) => recording = on;
+
     /// <summary>Waits until every published message is acknowledged, refused or failed, or <paramref name="timeout"/> passes.</summary>
     public async Task DrainAsync(TimeSpan timeout)
     {
@@ -181,7 +188,8 @@ internal sealed class LoadFleet : IAsyncDisposable
                 next = (next + 1) % mine.Length;
                 Interlocked.Increment(ref outstanding);
                 Interlocked.Increment(ref published);
-                _ = TrackAsync(connections[device].PublishAsync(topicNames[device], Payload(device), qualityOfService, cancellationToken: CancellationToken.None), qualityOfService);
+                var started = recording ? Stopwatch.GetTimestamp() : 0;
+                _ = TrackAsync(connections[device].PublishAsync(topicNames[device], Payload(device), qualityOfService, cancellationToken: CancellationToken.None), qualityOfService, started);
             }
         }
     }
@@ -211,7 +219,8 @@ internal sealed class LoadFleet : IAsyncDisposable
     private static int Format(Span<byte> destination, long value) =>
         Utf8Formatter.TryFormat(value, destination, out var written) ? written : throw new InvalidOperationException("The payload buffer is too small.");
 
-    private async Task TrackAsync(ValueTask<MqttReasonCode> publishing, MqttQualityOfService qualityOfService)
+    /// <param name="started">When the message was published, to time its PUBACK; 0 when not recording.</param>
+    private async Task TrackAsync(ValueTask<MqttReasonCode> publishing, MqttQualityOfService qualityOfService, long started)
     {
         try
         {
@@ -224,6 +233,10 @@ internal sealed class LoadFleet : IAsyncDisposable
             else if (qualityOfService != MqttQualityOfService.AtMostOnce)
             {
                 Interlocked.Increment(ref acknowledged);
+                if (started != 0)
+                {
+                    Acknowledgements.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
             }
         }
         catch (Exception e) when (e is MqttClientException or IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException or TimeoutException)

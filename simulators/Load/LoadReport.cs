@@ -24,6 +24,9 @@ internal sealed record LoadReport
     /// <summary>What the twins took (<see cref="TwinTally"/>), over the whole run; <c>null</c> against a broker or when it could not be read.</summary>
     public long? TwinsTook { get; init; }
 
+    /// <summary>Publish → PUBACK (QoS 1 only): what the broker or the twin's endpoint takes to accept a message.</summary>
+    public LatencyPercentiles? Acknowledgement { get; init; }
+
     public LatencyPercentiles? Hub { get; init; }
 
     public LatencyPercentiles? Api { get; init; }
@@ -43,13 +46,18 @@ internal sealed record LoadReport
     /// <summary>A run counts when something was published and, at QoS 1, something acknowledged.</summary>
     public bool Succeeded => Total.Published > 0 && Total.Failed < Total.Published && (!IsAcknowledged || Total.Acknowledged > 0);
 
-    /// <summary>The CSV's rows: one per latency probe (hub, api), or one without a probe against a plain broker.</summary>
+    /// <summary>The CSV's rows: one per latency probe (puback, hub, api); one "none" row at QoS 0 against a plain broker.</summary>
     public IEnumerable<(string Probe, LatencyPercentiles Latency)> Probes()
     {
-        if (Hub is null && Api is null)
+        if (Acknowledgement is null && Hub is null && Api is null)
         {
             yield return ("none", LatencyPercentiles.None);
             yield break;
+        }
+
+        if (Acknowledgement is not null)
+        {
+            yield return ("puback", Acknowledgement);
         }
 
         if (Hub is not null)

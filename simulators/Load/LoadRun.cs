@@ -63,6 +63,7 @@ internal sealed class LoadRun(LoadSettings settings, IAnsiConsole console)
             {
                 var warmup = context.AddTask("warming up", maxValue: Math.Max(settings.Warmup.TotalSeconds, 0.001));
                 await TickAsync(warmup, settings.Warmup, _ => "warming up", cancellationToken).ConfigureAwait(false);
+                fleet.Record(on: true);
                 hub?.Record(on: true);
                 apiProbe?.Record(on: true);
                 before = fleet.Counts;
@@ -71,6 +72,7 @@ internal sealed class LoadRun(LoadSettings settings, IAnsiConsole console)
                 await TickAsync(measuring, settings.Duration, elapsed => Live(fleet.Counts.Since(before), elapsed), cancellationToken).ConfigureAwait(false);
                 after = fleet.Counts;
                 window = clock.Elapsed;
+                fleet.Record(on: false);
                 hub?.Record(on: false);
                 apiProbe?.Record(on: false);
             }).ConfigureAwait(false);
@@ -110,6 +112,7 @@ internal sealed class LoadRun(LoadSettings settings, IAnsiConsole console)
             Total = total,
             Unacknowledged = fleet.Outstanding,
             TwinsTook = twinsTook,
+            Acknowledgement = settings.QualityOfService == Gateways.Mqtt.Protocol.MqttQualityOfService.AtMostOnce ? null : fleet.Acknowledgements.Percentiles(),
             Hub = hub?.Latencies.Percentiles(),
             Api = apiProbe?.Latencies.Percentiles(),
             Refusals = [.. fleet.Refusals.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Key} (0x{(byte)r.Key:X2}) × {r.Value:N0}"))],

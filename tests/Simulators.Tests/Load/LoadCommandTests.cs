@@ -22,7 +22,7 @@ public sealed class LoadCommandTests(InProcessSilo silo) : IClassFixture<InProce
         var lines = await File.ReadAllLinesAsync(csv);
         Assert.Equal(LoadCsv.Header, lines[0]);
         var rows = lines.Skip(1).Select(line => Row(lines[0], line)).ToList();
-        Assert.Equal(["hub", "api"], rows.Select(r => r["probe"]));
+        Assert.Equal(["puback", "hub", "api"], rows.Select(r => r["probe"]));
         foreach (var row in rows)
         {
             Assert.Equal("twin", row["target"]);
@@ -83,7 +83,7 @@ public sealed class LoadCommandTests(InProcessSilo silo) : IClassFixture<InProce
         Assert.True(exit == 0, second.Output);
         var lines = await File.ReadAllLinesAsync(csv);
         Assert.Equal(1, lines.Count(l => l == LoadCsv.Header));
-        Assert.Equal(3, lines.Length);
+        Assert.Equal(["puback", "hub", "puback", "hub"], lines.Skip(1).Select(l => l.Split(',')[17]));
     }
 
     [Fact]
