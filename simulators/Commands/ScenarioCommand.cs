@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Xml;
 using Spectre.Console;
 using SmartCity.Twin.Grains.Geography;
+using SmartCity.Twin.Simulation.Running;
 using SmartCity.Twin.Simulation.Scenarios;
 using SmartCity.Twin.Simulators.Drills;
 using SmartCity.Twin.Simulators.Running;
@@ -93,17 +94,20 @@ internal static class ScenarioCommand
                 }
 
                 var play = ScenarioPlay.Create(scenario, province, settings.Seed, start);
+                var devices = result.GetValue(alone) ? play.Cast : province;
                 var path = result.GetValue(groundTruth)?.FullName
                     ?? Path.Combine("ground-truth", string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}-{now:yyyyMMdd'T'HHmmss'Z'}.json"));
-                GroundTruthWriter.Write(play, path);
+
+                // The run's own faults, drawn as the run draws them (same start and seed), belong in the ground truth.
+                var faults = new ProvinceSimulation(devices, new SimulationOptions { Start = play.Start, Seed = settings.Seed }).Faults;
+                GroundTruthWriter.Write(play, path, faults);
 
                 if (options.UsesShippedBoundaries(result))
                 {
                     console.MarkupLineInterpolated($"[grey]{ProvinceMap.Attribution}[/]");
                 }
 
-                Describe(console, play, result.GetValue(alone), path);
-                var devices = result.GetValue(alone) ? play.Cast : province;
+                Describe(console, play, result.GetValue(alone), path, faults.Count);
                 return await DrillRun.RunAsync(play, devices, settings, result.GetValue(check), observer, console, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ScenarioException or UsageException)
@@ -125,7 +129,7 @@ internal static class ScenarioCommand
         return run;
     }
 
-    private static void Describe(IAnsiConsole console, ScenarioPlay play, bool alone, string groundTruthPath)
+    private static void Describe(IAnsiConsole console, ScenarioPlay play, bool alone, string groundTruthPath, int faults)
     {
         var local = play.Start.ToOffset(ScenarioStartTime.LocalOffset);
         console.MarkupLineInterpolated(
@@ -141,7 +145,7 @@ internal static class ScenarioCommand
             console.MarkupLineInterpolated($"  {target.Name}: {string.Join(", ", shown)}{(more > 0 ? $" and {more} more" : string.Empty)}");
         }
 
-        console.MarkupLineInterpolated($"Ground truth ({play.Warnings.Count} warnings, {play.Expectations.Count} expectations): {groundTruthPath}");
+        console.MarkupLineInterpolated($"Ground truth ({play.Warnings.Count} warnings, {play.Expectations.Count} expectations, {faults} faulty devices of the simulation itself): {groundTruthPath}");
     }
 
     private static string StartDescription(ScenarioStartTime start) => start.Days switch

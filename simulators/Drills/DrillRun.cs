@@ -29,7 +29,13 @@ internal static class DrillRun
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(console);
         settings = settings with { Start = play.Start };
-        if (!check && observer is null)
+        if (play.Checkpoints.Count == 0 && check)
+        {
+            console.MarkupLineInterpolated($"[yellow]'{play.Scenario.Name}' expects nothing of the twins (groundTruth.expectations is empty): nothing to check.[/]");
+            check = false;
+        }
+
+        if ((!check && observer is null) || play.Checkpoints.Count == 0)
         {
             return await ProvinceRun.RunAsync(devices, [play.Effect], settings with { Duration = play.Scenario.Duration }, console, cancellationToken).ConfigureAwait(false);
         }

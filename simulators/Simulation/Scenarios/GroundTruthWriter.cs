@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using SmartCity.Twin.Grains.Devices;
+using SmartCity.Twin.Simulation.Signals;
 
 namespace SmartCity.Twin.Simulation.Scenarios;
 
@@ -10,13 +11,18 @@ namespace SmartCity.Twin.Simulation.Scenarios;
 /// Writes a played scenario's ground truth so detection can be scored later: <c>.csv</c> (one row per expected warning:
 /// <c>scenario,warning,twin_id,kind,district,onset,end,lon,lat</c>) or <c>.json</c> (the warnings plus what each
 /// twin shows at each checkpoint). Times are ISO 8601 UTC; an empty or null <c>end</c> means still active at the end.
+/// The simulation's own faults (stuck and drifting sensors, dropouts) are ground truth too: a detector that flags them
+/// is right. They are listed under <c>faults</c> in JSON, and stuck or drifting sensors as <c>sensor-fault</c> rows of
+/// scenario <c>background</c> in CSV (dropouts have no fixed times, so they are in the JSON only).
 /// </summary>
 internal static class GroundTruthWriter
 {
     public const string CsvHeader = "scenario,warning,twin_id,kind,district,onset,end,lon,lat";
 
     /// <summary>By <paramref name="path"/>'s extension; creates the folder. Throws <see cref="ScenarioException"/> for another extension.</summary>
-    public static void Write(ScenarioPlay play, string path)
+    public const string BackgroundScenario = "background";
+
+    public static void Write(ScenarioPlay play, string path, IReadOnlyList<DeviceFault>? faults = null)
     {
         ArgumentNullException.ThrowIfNull(play);
         ArgumentNullException.ThrowIfNull(path);
@@ -35,36 +41,34 @@ internal static class GroundTruthWriter
         using var stream = File.Create(path);
         if (extension == ".csv")
         {
-            WriteCsv(play, stream);
+            WriteCsv(play, stream, faults);
         }
         else
         {
-            WriteJson(play, stream);
+            WriteJson(play, stream, faults);
         }
     }
 
-    public static void WriteCsv(ScenarioPlay play, Stream output)
+    public static void WriteCsv(ScenarioPlay play, Stream output, IReadOnlyList<DeviceFault>? faults = null)
     {
         ArgumentNullException.ThrowIfNull(play);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
         writer.WriteLine(CsvHeader);
         foreach (var warning in play.Warnings)
         {
-            var device = warning.Device;
-            writer.WriteLine(string.Join(',',
-                Csv(warning.Scenario),
-                Csv(warning.Type),
-                Csv(device.Id),
-                device.Kind.ToName(),
-                Csv(device.DistrictId),
-                Time(warning.Onset),
-                warning.End is { } end ? Time(end) : string.Empty,
-                device.Location.Longitude.ToString("0.#####", CultureInfo.InvariantCulture),
-                device.Location.Latitude.ToString("0.#####", CultureInfo.InvariantCulture)));
+            writer.WriteLine(CsvRow(warning.Scenario, warning.Type, warning.Device, warning.Onset, warning.End));
+        }
+
+        foreach (var fault in faults ?? [])
+        {
+            if (fault.Kind != DeviceFaultKind.Dropout && play.Province.Find(fault.DeviceId) is { } device)
+            {
+                writer.WriteLine(CsvRow(BackgroundScenario, WarningTypes.SensorFault, device, fault.From, fault.Until));
+            }
         }
     }
 
-    public static void WriteJson(ScenarioPlay play, Stream output)
+    public static void WriteJson(ScenarioPlay play, Stream output, IReadOnlyList<DeviceFault>? faults = null)
     {
         ArgumentNullException.ThrowIfNull(play);
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -156,11 +160,58 @@ internal static class GroundTruthWriter
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("faults");
+        foreach (var fault in faults ?? [])
+        {
+            if (play.Province.Find(fault.DeviceId) is not { } device)
+            {
+                continue;
+            }
+
+            json.WriteStartObject();
+            json.WriteString("fault", fault.Kind.ToString().ToLowerInvariant());
+            WriteTwin(json, device);
+            if (fault.Metric is not null)
+            {
+                json.WriteString("metric", fault.Metric);
+            }
+
+            json.WriteString("from", Time(fault.From));
+            if (fault.Until is { } until)
+            {
+                json.WriteString("until", Time(until));
+            }
+            else
+            {
+                json.WriteNull("until");
+            }
+
+            if (fault.Kind == DeviceFaultKind.Drift)
+            {
+                json.WriteNumber("driftPerHour", fault.DriftPerHour);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
     /// <summary>ISO 8601 UTC to the second, e.g. <c>2026-11-21T18:00:00Z</c>.</summary>
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string CsvRow(string scenario, string warning, Province.SimulatedDevice device, DateTimeOffset onset, DateTimeOffset? end) =>
+        string.Join(',',
+            Csv(scenario),
+            Csv(warning),
+            Csv(device.Id),
+            device.Kind.ToName(),
+            Csv(device.DistrictId),
+            Time(onset),
+            end is { } until ? Time(until) : string.Empty,
+            device.Location.Longitude.ToString("0.#####", CultureInfo.InvariantCulture),
+            device.Location.Latitude.ToString("0.#####", CultureInfo.InvariantCulture));
 
     private static void WriteTwin(Utf8JsonWriter json, Province.SimulatedDevice device)
     {

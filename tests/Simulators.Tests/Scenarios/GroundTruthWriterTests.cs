@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SmartCity.Twin.Simulation.Scenarios;
+using SmartCity.Twin.Simulation.Signals;
 
 namespace SmartCity.Twin.Simulators.Tests.Scenarios;
 
@@ -70,6 +71,31 @@ public sealed class GroundTruthWriterTests
         {
             Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
         }
+    }
+
+    [Fact]
+    public void The_simulations_own_faults_are_ground_truth_too_stuck_and_drifting_sensors_in_csv_all_in_json()
+    {
+        var play = ScenarioPlayTests.Play("haze-episode");
+        var station = play.Targets["clean"].Devices[0];
+        var camera = play.Province.Devices.First(d => d.Kind == SmartCity.Twin.Grains.Devices.DeviceKind.Camera);
+        DeviceFault[] faults =
+        [
+            new(station.Id, DeviceFaultKind.Stuck, "pm2_5", play.Start.AddHours(1), play.Start.AddHours(3)),
+            new(camera.Id, DeviceFaultKind.Dropout, null, play.Start, null),
+        ];
+        using var csv = new MemoryStream();
+        using var json = new MemoryStream();
+
+        GroundTruthWriter.WriteCsv(play, csv, faults);
+        GroundTruthWriter.WriteJson(play, json, faults);
+
+        var background = Encoding.UTF8.GetString(csv.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("background,", StringComparison.Ordinal)).ToList();
+        var row = Assert.Single(background).Split(',');
+        Assert.Equal(["background", "sensor-fault", station.Id], row[..3]);
+        Assert.Equal((play.Start.AddHours(1), play.Start.AddHours(3)), (DateTimeOffset.Parse(row[5], CultureInfo.InvariantCulture), DateTimeOffset.Parse(row[6], CultureInfo.InvariantCulture)));
+        using var document = JsonDocument.Parse(json.ToArray());
+        Assert.Equal(["stuck", "dropout"], document.RootElement.GetProperty("faults").EnumerateArray().Select(f => f.GetProperty("fault").GetString()));
     }
 
     [Fact]
