@@ -24,6 +24,8 @@ internal sealed class LoadFleet : IAsyncDisposable
 
     private const int ConnectAttempts = 3;
 
+    private const int MaxBurst = 64;
+
     private readonly MqttClientConnection[] connections;
     private readonly byte[][] topics;
     private readonly string[] topicNames;
@@ -182,7 +184,10 @@ internal sealed class LoadFleet : IAsyncDisposable
                 continue;
             }
 
-            for (; sent < due && !stop.IsCancellationRequested; sent++)
+            // Behind schedule, a publisher catches up in bursts and yields between them, so PUBACK continuations, the
+            // probes and the other publishers keep their share of a busy thread pool.
+            var burstEnd = Math.Min(due, sent + MaxBurst);
+            for (; sent < burstEnd && !stop.IsCancellationRequested; sent++)
             {
                 var device = mine[next];
                 next = (next + 1) % mine.Length;
@@ -191,6 +196,8 @@ internal sealed class LoadFleet : IAsyncDisposable
                 var started = recording ? Stopwatch.GetTimestamp() : 0;
                 _ = TrackAsync(connections[device].PublishAsync(topicNames[device], Payload(device), qualityOfService, cancellationToken: CancellationToken.None), qualityOfService, started);
             }
+
+            await Task.Yield();
         }
     }
 
