@@ -25,8 +25,9 @@ internal sealed record DemoSettings(bool Enabled, bool Live, double Speed, int S
     public const string SectionName = "Demo";
 
     /// <summary>
-    /// Ten times the largest seed province is plenty to show a dense map; beyond that an in-process demo would compete
-    /// with real devices for the silo's cores (the simulators' <c>load</c> command is the tool for that).
+    /// Sixty times Thái Bình's 161 devices is plenty to show a dense map, and 10,000 live devices cost the silo about
+    /// 350 MB and a tenth of a core; beyond that an in-process demo would compete with real devices for the silo's
+    /// cores (the simulators' <c>run --scale</c> and <c>load</c> commands are the tools for that).
     /// </summary>
     public const int MaxScale = 10_000;
 
