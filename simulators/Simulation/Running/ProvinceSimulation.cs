@@ -41,14 +41,13 @@ internal sealed class ProvinceSimulation
         Options = options;
         var context = new SignalContext(options, ProvinceLayout.City(province.Map).Id, ProvinceLayout.PlateCode(province.Map));
         var faults = new List<DeviceFault>();
-        var faultDraws = new Random(StableHash.Of(options.Seed, "faults"));
         signals = new DeviceSignal[province.Devices.Count];
         due = new PriorityQueue<int, DueDevice>(signals.Length);
         var start = options.Start.UtcTicks;
         for (var i = 0; i < signals.Length; i++)
         {
             var device = province.Devices[i];
-            var fault = DrawFault(device, faultDraws);
+            var fault = DrawFault(device);
             if (fault is not null)
             {
                 faults.Add(fault);
@@ -183,10 +182,11 @@ internal sealed class ProvinceSimulation
         return merged;
     }
 
-    private DeviceFault? DrawFault(SimulatedDevice device, Random draws)
+    private DeviceFault? DrawFault(SimulatedDevice device)
     {
-        // Every device draws the same numbers whether or not it becomes faulty, so one device's fault does not
-        // reshuffle the others'.
+        // Drawn from the device's id, so a device is faulty the same way in any selection of the province (a
+        // scenario's cast, a test's single device).
+        var draws = new Random(StableHash.Of(Options.Seed, "fault " + device.Id));
         var chance = draws.NextDouble();
         var kindDraw = draws.NextDouble();
         var fromHours = draws.NextDouble() * 12;

@@ -157,7 +157,16 @@ internal abstract class DeviceSignal
             frozenValue = null;
         }
 
-        foreach (var metric in values.Keys)
+        List<string>? outOfRange = null;
+        foreach (var (metric, value) in values)
+        {
+            if (PhysicalLimits.Clamp(metric, value) != value)
+            {
+                (outOfRange ??= []).Add(metric);
+            }
+        }
+
+        foreach (var metric in outOfRange ?? [])
         {
             values[metric] = PhysicalLimits.Clamp(metric, values[metric]);
         }

@@ -18,6 +18,10 @@ internal sealed class IntersectionSignal : DeviceSignal
     private const double NightFrom = 23;
     private const double NightUntil = 5;
 
+    // One string per approach for the whole run: a reading every 30 s per intersection must not format new ones.
+    private static readonly string[] ApproachMetrics =
+        ["approach.north.vehicles", "approach.south.vehicles", "approach.east.vehicles", "approach.west.vehicles"];
+
     private readonly double size;
     private readonly double[] approachShares;
     private readonly TimeSpan northSouthGreen;
@@ -104,10 +108,9 @@ internal sealed class IntersectionSignal : DeviceSignal
         // Vehicles through the junction per 30 s: a few at night, over a hundred in the city's evening rush.
         var meanTotal = size * (3 + (110 * traffic));
         var values = new Dictionary<string, double>(8, StringComparer.Ordinal);
-        string[] approaches = ["north", "south", "east", "west"];
-        for (var i = 0; i < approaches.Length; i++)
+        for (var i = 0; i < ApproachMetrics.Length; i++)
         {
-            values[$"approach.{approaches[i]}.vehicles"] = Random.Poisson(meanTotal * approachShares[i]);
+            values[ApproachMetrics[i]] = Random.Poisson(meanTotal * approachShares[i]);
         }
 
         // Queues build faster than traffic grows once the junction nears saturation.

@@ -17,6 +17,8 @@ internal sealed class ServiceCounterSignal : DeviceSignal
     private const double AbsenceChancePerMinute = 1.0 / 120;
 
     private readonly double busyness;
+    private readonly List<(DateTimeOffset Arrival, DateTimeOffset Departure)> shifts = [];
+    private int shiftsOfDay = -1;
     private DateTimeOffset next;
     private bool present;
     private DateTimeOffset backAt;
@@ -82,13 +84,24 @@ internal sealed class ServiceCounterSignal : DeviceSignal
     /// </summary>
     private bool OnDuty(DateTimeOffset at)
     {
-        var midnight = ProvinceTime.Midnight(at);
-        var sessions = ServiceCounterHours.Sessions(ProvinceTime.DayOfWeek(at));
-        for (var i = 0; i < sessions.Count; i++)
+        var dayNumber = ProvinceTime.DayNumber(at);
+        if (dayNumber != shiftsOfDay)
         {
-            var day = new Random(StableHash.Of(Context.Seed, Device.Id, (ProvinceTime.DayNumber(at) * 4) + i));
-            var arrival = midnight + sessions[i].Open + TimeSpan.FromMinutes(Math.Clamp(day.Gaussian(1, 4), -8, 12));
-            var departure = midnight + sessions[i].Close + TimeSpan.FromMinutes(Math.Clamp(day.Gaussian(0, 3), -8, 8));
+            shiftsOfDay = dayNumber;
+            shifts.Clear();
+            var midnight = ProvinceTime.Midnight(at);
+            var sessions = ServiceCounterHours.Sessions(ProvinceTime.DayOfWeek(at));
+            for (var i = 0; i < sessions.Count; i++)
+            {
+                var day = new Random(StableHash.Of(Context.Seed, Device.Id, (dayNumber * 4) + i));
+                shifts.Add((
+                    midnight + sessions[i].Open + TimeSpan.FromMinutes(Math.Clamp(day.Gaussian(1, 4), -8, 12)),
+                    midnight + sessions[i].Close + TimeSpan.FromMinutes(Math.Clamp(day.Gaussian(0, 3), -8, 8))));
+            }
+        }
+
+        foreach (var (arrival, departure) in shifts)
+        {
             if (at >= arrival && at < departure)
             {
                 return true;

@@ -137,6 +137,36 @@ public sealed class ProvinceSimulationTests
         Assert.All(Enum.GetValues<DeviceKind>(), kind => Assert.Contains(messages, m => m.Device.Kind == kind && m.Kind == DeviceMessageKind.Telemetry));
     }
 
+    [Fact]
+    public void A_hundred_thousand_devices_advance_through_a_simulated_hour()
+    {
+        var province = SimulatedProvince.Create(Map, DeviceCounts.For(Map).ScaledTo(100_000));
+        var simulation = new ProvinceSimulation(province, new SimulationOptions { Start = Start.AddHours(8) });
+        var counts = new Dictionary<DeviceMessageKind, long>();
+        var telemetryByKind = new Dictionary<DeviceKind, long>();
+        for (var to = Start.AddHours(8); to <= Start.AddHours(9); to = to.AddSeconds(10))
+        {
+            foreach (var message in simulation.Advance(to))
+            {
+                counts[message.Kind] = counts.GetValueOrDefault(message.Kind) + 1;
+                if (message.Kind == DeviceMessageKind.Telemetry)
+                {
+                    telemetryByKind[message.Device.Kind] = telemetryByKind.GetValueOrDefault(message.Device.Kind) + 1;
+                }
+            }
+        }
+
+        Assert.True(counts[DeviceMessageKind.Online] >= 100_000);
+        Assert.Equal(100_000, counts[DeviceMessageKind.State]);
+
+        // Stations and panels every minute, intersections every 30 s, an hour long (dropouts skip a few).
+        var sensors = province.Devices.Count(d => d.Kind == DeviceKind.EnvironmentSensor);
+        Assert.InRange(telemetryByKind[DeviceKind.EnvironmentSensor], sensors * 59, sensors * 61);
+        var junctions = province.Devices.Count(d => d.Kind == DeviceKind.Intersection);
+        Assert.InRange(telemetryByKind[DeviceKind.Intersection], junctions * 118, junctions * 121);
+        Assert.True(counts[DeviceMessageKind.Event] > 100_000);
+    }
+
     private static List<string> Describe(IEnumerable<DeviceMessage> messages) => messages.Select(DeviceMessageFormat.Describe).ToList();
 
     private sealed class RecordingEffect(string name, List<string> order, Func<DeviceMessage, DeviceMessage?> apply) : IDeviceEffect
