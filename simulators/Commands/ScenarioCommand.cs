@@ -108,7 +108,7 @@ internal static class ScenarioCommand
                 }
 
                 Describe(console, play, result.GetValue(alone), path, faults.Count);
-                return await DrillRun.RunAsync(play, devices, settings, result.GetValue(check), observer, console, cancellationToken).ConfigureAwait(false);
+                return await DrillRun.RunAsync(play, devices, settings, faults, result.GetValue(check), observer, console, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ScenarioException or UsageException)
             {

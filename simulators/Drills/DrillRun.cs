@@ -3,6 +3,7 @@ using System.Xml;
 using Spectre.Console;
 using SmartCity.Twin.Simulation.Province;
 using SmartCity.Twin.Simulation.Scenarios;
+using SmartCity.Twin.Simulation.Signals;
 using SmartCity.Twin.Simulators.Provisioning;
 using SmartCity.Twin.Simulators.Running;
 
@@ -19,6 +20,7 @@ internal static class DrillRun
         ScenarioPlay play,
         SimulatedProvince devices,
         ProvinceRunSettings settings,
+        IReadOnlyList<DeviceFault> faults,
         bool check,
         Func<DrillCheckpoint, CancellationToken, Task>? observer,
         IAnsiConsole console,
@@ -43,7 +45,7 @@ internal static class DrillRun
         using var admin = new HttpClient { BaseAddress = ApiRoot(settings.Api), Timeout = TimeSpan.FromSeconds(30) };
         admin.DefaultRequestHeaders.Add("X-Api-Key", settings.ApiKey);
         admin.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var twins = new TwinStateCheck(new TwinApiClient(admin), TimeProvider.System);
+        var twins = new TwinStateCheck(new TwinApiClient(admin), TimeProvider.System, faults);
         var results = new List<ExpectationResult>();
         var remaining = play.Checkpoints.ToList();
         Exception? observerFailure = null;
@@ -115,6 +117,7 @@ internal static class DrillRun
             {
                 ExpectationVerdict.Met => "[green]✔[/]",
                 ExpectationVerdict.NotMet => "[red]✘[/]",
+                ExpectationVerdict.Excused => "[yellow]~[/]",
                 _ => "[grey]–[/]",
             };
             table.AddRow(
@@ -128,9 +131,10 @@ internal static class DrillRun
         console.Write(table);
         var met = results.Count(r => r.Verdict == ExpectationVerdict.Met);
         var failed = results.Count(r => r.Verdict == ExpectationVerdict.NotMet);
-        var unseen = results.Count - met - failed;
+        var excused = results.Count(r => r.Verdict == ExpectationVerdict.Excused);
+        var unseen = results.Count - met - failed - excused;
         console.MarkupLineInterpolated(
-            $"{met} met, {failed} not met, {unseen} not shown by the API (panel state, officer presence and camera events are in the ground truth file for scoring).");
+            $"{met} met, {failed} not met, {excused} excused by the simulation's own faults, {unseen} not shown by the API (panel state, officer presence and camera events are in the ground truth file for scoring).");
     }
 
     private static Uri ApiRoot(Uri api) => api.AbsoluteUri.EndsWith('/') ? api : new Uri(api.AbsoluteUri + "/");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SmartCity.Twin.Simulation.Scenarios;
+using SmartCity.Twin.Simulation.Signals;
 using SmartCity.Twin.Simulators.Provisioning;
 
 namespace SmartCity.Twin.Simulators.Drills;
@@ -9,7 +10,7 @@ namespace SmartCity.Twin.Simulators.Drills;
 /// Checks ground-truth expectations the way a user would: by reading each twin through <c>GET /api/v1/twins/{id}</c>.
 /// Reads again for a little while until they hold, because the twin applies a message a moment after accepting it.
 /// </summary>
-internal sealed class TwinStateCheck(TwinApiClient api, TimeProvider time)
+internal sealed class TwinStateCheck(TwinApiClient api, TimeProvider time, IReadOnlyList<DeviceFault> faults)
 {
     /// <summary>How long expectations may take to show; generous, for a loaded machine.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -89,8 +90,24 @@ internal sealed class TwinStateCheck(TwinApiClient api, TimeProvider time)
         return expectations
             .Select(e => errors.TryGetValue(e.Device.Id, out var error)
                 ? new ExpectationResult(e, ExpectationVerdict.NotMet, error)
-                : Judge(e, twins.GetValueOrDefault(e.Device.Id) ?? default))
+                : Excuse(Judge(e, twins.GetValueOrDefault(e.Device.Id) ?? default)))
             .ToList();
+    }
+
+    private ExpectationResult Excuse(ExpectationResult result)
+    {
+        if (result.Verdict != ExpectationVerdict.NotMet)
+        {
+            return result;
+        }
+
+        var expected = result.Expected;
+        var fault = faults.FirstOrDefault(f => f.DeviceId == expected.Device.Id && f.IsActive(expected.At) && (f.Kind == DeviceFaultKind.Dropout
+            ? expected.Expectation.Liveness is not null
+            : expected.Expectation.Metric == f.Metric));
+        return fault is null
+            ? result
+            : result with { Verdict = ExpectationVerdict.Excused, Observed = $"{result.Observed} ({fault.Kind.ToString().ToLowerInvariant()} fault of the simulation)" };
     }
 
     private static double? LatestValue(JsonElement twin, string metric)
