@@ -118,9 +118,10 @@ internal static class ProvinceRun
         }
 
         var runner = new SimulationRunner(simulation, clock, uplink, wall);
-        var dashboard = new RunDashboard(runner.Statistics, clock, uplink, province.Devices.Count);
+        DateTimeOffset? until = settings.Duration is { } duration ? start + duration : null;
+        var dashboard = new RunDashboard(runner.Statistics, clock, uplink, province.Devices.Count, until);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var run = runner.RunAsync(settings.Duration is { } duration ? start + duration : null, stop.Token);
+        var run = runner.RunAsync(until, stop.Token);
         var watch = WatchForNoDeliveryAsync(runner.Statistics, province.Devices.Count, run, stop);
         await dashboard.ShowUntilAsync(run, console).ConfigureAwait(false);
 

@@ -12,7 +12,7 @@ namespace SmartCity.Twin.Simulators.Running;
 /// The live statistics of a run: a table refreshed every second on a terminal, a plain line every few seconds
 /// elsewhere (CI, tests, a redirected output), and the summary at the end.
 /// </summary>
-internal sealed class RunDashboard(SimulationStatistics statistics, SimulationClock clock, IFleetUplink uplink, int devices)
+internal sealed class RunDashboard(SimulationStatistics statistics, SimulationClock clock, IFleetUplink uplink, int devices, DateTimeOffset? until)
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(10);
@@ -47,7 +47,9 @@ internal sealed class RunDashboard(SimulationStatistics statistics, SimulationCl
             if (!run.IsCompleted)
             {
                 Sample();
-                console.WriteLine(Line());
+
+                // Unwrapped: one line per sample, whatever width the console guesses for a pipe.
+                console.Profile.Out.Writer.WriteLine(Line());
             }
         }
     }
@@ -96,7 +98,7 @@ internal sealed class RunDashboard(SimulationStatistics statistics, SimulationCl
     {
         Sample();
         table.Rows.Clear();
-        table.AddRow("Simulated time", Markup.Escape(statistics.SimulatedNow.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)));
+        table.AddRow("Simulated time", Markup.Escape(Reached()));
         table.AddRow("Speed", clock.Speed.ToString("0.##×", CultureInfo.InvariantCulture));
         table.AddRow("Lag", Span(Lag()));
         table.AddRow("Devices connected", $"{Number(uplink.ConnectedDevices)} / {Number(devices)}");
@@ -113,13 +115,23 @@ internal sealed class RunDashboard(SimulationStatistics statistics, SimulationCl
 
     private string Line() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{statistics.SimulatedNow:yyyy-MM-dd HH:mm:ss} simulated | lag {Span(Lag())} | connected {uplink.ConnectedDevices}/{devices} | sent {statistics.Sent} ({rate:0.#}/s) | refused {statistics.Refused} | failed {statistics.Failed}");
+        $"{Reached()} simulated | lag {Span(Lag())} | connected {uplink.ConnectedDevices}/{devices} | sent {statistics.Sent} ({rate:0.#}/s) | refused {statistics.Refused} | failed {statistics.Failed}");
+
+    private string Reached() => statistics.SimulatedNow == default
+        ? "starting"
+        : statistics.SimulatedNow.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
     // How far the simulation is behind its clock: messages due but not yet handed to the twin.
     private TimeSpan Lag()
     {
         var reached = statistics.SimulatedNow;
-        var lag = reached == default ? TimeSpan.Zero : clock.Now - reached;
+        var due = clock.Now;
+        if (until is { } end && end < due)
+        {
+            due = end;
+        }
+
+        var lag = reached == default ? TimeSpan.Zero : due - reached;
         return lag > TimeSpan.Zero ? lag : TimeSpan.Zero;
     }
 

@@ -139,7 +139,7 @@ internal sealed class RunOptions
         var counts = DeviceCounts.For(map);
         if (result.GetValue(Scale) is { } scale)
         {
-            counts = Scaled(counts, scale);
+            counts = counts.ScaledTo(scale);
         }
 
         counts = new DeviceCounts(
@@ -153,14 +153,12 @@ internal sealed class RunOptions
             throw new UsageException("The province has no devices: give at least one of --cameras, --environment-sensors, --fire-alarms, --intersections, --service-counters a positive count.");
         }
 
-        try
+        if (counts.Problem() is { } problem)
         {
-            return SimulatedProvince.Create(map, counts);
+            throw new UsageException(problem);
         }
-        catch (NotSupportedException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
+
+        return SimulatedProvince.Create(map, counts);
     }
 
     /// <summary>Whether the province comes from the boundaries that ship (and so needs their attribution shown).</summary>
@@ -238,17 +236,6 @@ internal sealed class RunOptions
         {
             throw new UsageException($"--geojson {file.FullName}: {OneLine(e.Message)}", e);
         }
-    }
-
-    // Until the layout scales itself, the default proportions carried to the requested total.
-    private static DeviceCounts Scaled(DeviceCounts counts, int total)
-    {
-        var ratio = total / (double)counts.Total;
-        var cameras = (int)Math.Round(counts.Cameras * ratio);
-        var sensors = (int)Math.Round(counts.EnvironmentSensors * ratio);
-        var panels = (int)Math.Round(counts.FireAlarms * ratio);
-        var intersections = (int)Math.Round(counts.Intersections * ratio);
-        return new DeviceCounts(cameras, sensors, panels, intersections, Math.Max(0, total - cameras - sensors - panels - intersections));
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
