@@ -19,7 +19,11 @@ internal sealed class HubLatencyProbe : IAsyncDisposable
     // The hub drops a client it has not heard from for 30 s (SignalR's ClientTimeoutInterval); a ping keeps it.
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(10);
 
-    private readonly ClientWebSocket socket;
+    private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
+
+    private readonly Uri hub;
+    private readonly string? apiKey;
+    private readonly string invocation;
     private readonly string idPrefix;
     private readonly Dictionary<string, double> lastSent = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource closing = new();
@@ -28,13 +32,18 @@ internal sealed class HubLatencyProbe : IAsyncDisposable
     private Task pinging = Task.CompletedTask;
     private volatile bool recording;
     private volatile string? error;
+    private volatile bool refused;
+    private ClientWebSocket socket = new();
+    private int reconnects;
     private long deltaMessages;
     private long twinUpdates;
     private long bytes;
 
-    private HubLatencyProbe(ClientWebSocket socket, string idPrefix)
+    private HubLatencyProbe(Uri hub, string? apiKey, string invocation, string idPrefix)
     {
-        this.socket = socket;
+        this.hub = hub;
+        this.apiKey = apiKey;
+        this.invocation = invocation;
         this.idPrefix = idPrefix;
     }
 
@@ -47,8 +56,11 @@ internal sealed class HubLatencyProbe : IAsyncDisposable
 
     public long Bytes => Interlocked.Read(ref bytes);
 
-    /// <summary>Why the hub refused the subscription or dropped the connection; <c>null</c> while all is well.</summary>
+    /// <summary>Why the hub refused the subscription, or what broke the connection first; <c>null</c> while all is well.</summary>
     public string? Error => error;
+
+    /// <summary>Times the connection broke and the probe connected and subscribed again (values in between are not samples).</summary>
+    public int Reconnects => Volatile.Read(ref reconnects);
 
     /// <summary>
     /// Connects to <paramref name="api"/>'s hub with <paramref name="apiKey"/> and invokes <paramref name="method"/>
@@ -57,30 +69,38 @@ internal sealed class HubLatencyProbe : IAsyncDisposable
     public static async Task<HubLatencyProbe> ConnectAsync(Uri api, string? apiKey, string method, string argument, string idPrefix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var socket = new ClientWebSocket();
-        if (apiKey is not null)
-        {
-            socket.Options.SetRequestHeader("X-Api-Key", apiKey);
-        }
-
-        var hub = new UriBuilder(new Uri(api, "hubs/twin")) { Scheme = api.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" };
+        var hub = new UriBuilder(new Uri(api, "hubs/twin")) { Scheme = api.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
+        var invocation = JsonSerializer.Serialize(new { type = 1, invocationId = "1", target = method, arguments = new[] { argument } });
+        var probe = new HubLatencyProbe(hub, apiKey, invocation, idPrefix);
         try
         {
-            await socket.ConnectAsync(hub.Uri, cancellationToken).ConfigureAwait(false);
+            await probe.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            socket.Dispose();
+            await probe.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
-        var probe = new HubLatencyProbe(socket, idPrefix);
-        await probe.SendAsync("""{"protocol":"json","version":1}""").ConfigureAwait(false);
-        var invocation = JsonSerializer.Serialize(new { type = 1, invocationId = "1", target = method, arguments = new[] { argument } });
-        await probe.SendAsync(invocation).ConfigureAwait(false);
         probe.receiving = Task.Run(probe.ReceiveAsync, CancellationToken.None);
         probe.pinging = Task.Run(probe.PingAsync, CancellationToken.None);
         return probe;
+    }
+
+    /// <summary>A new socket: connect, handshake, subscribe.</summary>
+    private async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        var fresh = new ClientWebSocket();
+        if (apiKey is not null)
+        {
+            fresh.Options.SetRequestHeader("X-Api-Key", apiKey);
+        }
+
+        var old = Interlocked.Exchange(ref socket, fresh);
+        old.Dispose();
+        await fresh.ConnectAsync(hub, cancellationToken).ConfigureAwait(false);
+        await SendAsync("""{"protocol":"json","version":1}""").ConfigureAwait(false);
+        await SendAsync(invocation).ConfigureAwait(false);
     }
 
     /// <summary>Starts or stops recording; starting clears the counters, so only the measuring window counts.</summary>
@@ -101,15 +121,15 @@ internal sealed class HubLatencyProbe : IAsyncDisposable
         await closing.CancelAsync().ConfigureAwait(false);
         try
         {
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).ConfigureAwait(false);
+            await Volatile.Read(ref socket).CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).ConfigureAwait(false);
             await Task.WhenAll(receiving, pinging).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is WebSocketException or TimeoutException or OperationCanceledException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is WebSocketException or TimeoutException or OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
         {
             // Closing anyway.
         }
 
-        socket.Dispose();
+        Volatile.Read(ref socket).Dispose();
         closing.Dispose();
         sending.Dispose();
     }
@@ -120,7 +140,7 @@ internal sealed class HubLatencyProbe : IAsyncDisposable
         await sending.WaitAsync(closing.Token).ConfigureAwait(false);
         try
         {
-            await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, closing.Token).ConfigureAwait(false);
+            await Volatile.Read(ref socket).SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, closing.Token).ConfigureAwait(false);
         }
         finally
         {
@@ -135,10 +155,17 @@ internal sealed class HubLatencyProbe : IAsyncDisposable
             while (!closing.IsCancellationRequested)
             {
                 await Task.Delay(PingInterval, closing.Token).ConfigureAwait(false);
-                await SendAsync("""{"type":6}""").ConfigureAwait(false);
+                try
+                {
+                    await SendAsync("""{"type":6}""").ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
+                {
+                    // The connection broke; the receive loop reconnects.
+                }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
+        catch (OperationCanceledException)
         {
             // Closed.
         }
@@ -148,15 +175,50 @@ internal sealed class HubLatencyProbe : IAsyncDisposable
     {
         var buffer = new byte[256 * 1024];
         var record = new ArrayBufferWriter<byte>(1024 * 1024);
-        try
+        while (!closing.IsCancellationRequested && !refused)
         {
+            var broke = await ReceiveUntilBrokenAsync(buffer, record).ConfigureAwait(false);
+            if (broke is null || closing.IsCancellationRequested || refused)
+            {
+                return;
+            }
+
+            // A dashboard reconnects; so does the probe, and the run goes on measuring.
+            error ??= broke;
+            Interlocked.Increment(ref reconnects);
+            record.ResetWrittenCount();
             while (!closing.IsCancellationRequested)
             {
-                var result = await socket.ReceiveAsync(buffer, closing.Token).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(ReconnectDelay, closing.Token).ConfigureAwait(false);
+                    await OpenAsync(closing.Token).ConfigureAwait(false);
+                    break;
+                }
+                catch (Exception e) when (e is WebSocketException or IOException or HttpRequestException)
+                {
+                    // Still down; try again.
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <returns>Why the connection broke, or <c>null</c> when the probe is closing.</returns>
+    private async Task<string?> ReceiveUntilBrokenAsync(byte[] buffer, ArrayBufferWriter<byte> record)
+    {
+        var current = Volatile.Read(ref socket);
+        try
+        {
+            while (!closing.IsCancellationRequested && !refused)
+            {
+                var result = await current.ReceiveAsync(buffer, closing.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
-                    error ??= $"the hub closed the connection: {result.CloseStatus} {result.CloseStatusDescription}";
-                    return;
+                    return $"the hub closed the connection: {result.CloseStatus} {result.CloseStatusDescription}";
                 }
 
                 if (recording)
@@ -175,13 +237,16 @@ internal sealed class HubLatencyProbe : IAsyncDisposable
 
                 record.Write(received);
             }
+
+            return null;
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        catch (OperationCanceledException) when (closing.IsCancellationRequested)
         {
-            if (!closing.IsCancellationRequested)
-            {
-                error ??= $"the hub connection broke: {e.Message}";
-            }
+            return null;
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
+        {
+            return $"the hub connection broke: {e.Message}";
         }
     }
 
@@ -192,14 +257,16 @@ internal sealed class HubLatencyProbe : IAsyncDisposable
         var root = document.RootElement;
         switch (root.TryGetProperty("type", out var type) ? type.GetInt32() : 0)
         {
-            case 3 when root.TryGetProperty("error", out var refused):
-                error ??= $"the hub refused the subscription: {refused.GetString()}";
+            case 3 when root.TryGetProperty("error", out var refusal):
+                error ??= $"the hub refused the subscription: {refusal.GetString()}";
+                refused = true;
                 return;
             case 7:
                 error ??= $"the hub closed the connection: {(root.TryGetProperty("error", out var reason) ? reason.GetString() : "no reason given")}";
                 return;
             case 0 when root.TryGetProperty("error", out var handshake):
                 error ??= $"the hub refused the handshake: {handshake.GetString()}";
+                refused = true;
                 return;
             case 1 when root.GetProperty("target").ValueEquals("deltas"u8):
                 OnDeltas(root.GetProperty("arguments")[1], now);

@@ -93,7 +93,9 @@ internal sealed class LoadRun(LoadSettings settings, IAnsiConsole console)
 
         if (hub?.Error is { } hubError)
         {
-            problems.Add($"hub probe: {hubError}");
+            problems.Add(hub.Reconnects > 0
+                ? $"hub probe: the connection broke {hub.Reconnects:N0} times and was opened again (the first time: {hubError})"
+                : $"hub probe: {hubError}");
         }
 
         if (apiProbe is { Failures: > 0 })
