@@ -20,6 +20,7 @@ internal abstract class DeviceSignal
     private readonly List<DeviceMessage> unsent = [];
     private bool started;
     private DateTimeOffset? outageUntil;
+    private DateTimeOffset lastWake;
     private double? lastFaultyValue;
     private double? frozenValue;
 
@@ -52,6 +53,9 @@ internal abstract class DeviceSignal
     /// </summary>
     public DateTimeOffset Act(DateTimeOffset at, List<DeviceMessage> output)
     {
+        // Outages come by elapsed time, so a camera woken by every event drops out no more often than a station.
+        var sinceLastWake = at - lastWake;
+        lastWake = at;
         if (!started)
         {
             started = true;
@@ -72,7 +76,7 @@ internal abstract class DeviceSignal
             outageUntil = null;
             output.Add(DeviceMessage.Connectivity(Device, at, DeviceMessageKind.Online));
         }
-        else if (Fault is { Kind: DeviceFaultKind.Dropout } dropout && dropout.IsActive(at) && Random.NextDouble() < OutageChance())
+        else if (Fault is { Kind: DeviceFaultKind.Dropout } dropout && dropout.IsActive(at) && Random.NextDouble() < sinceLastWake / MeanTimeBetweenOutages)
         {
             output.Add(DeviceMessage.Connectivity(Device, at, DeviceMessageKind.ConnectionLost));
             outageUntil = at + Random.Between(TimeSpan.FromMinutes(3), TimeSpan.FromHours(1));
@@ -175,7 +179,4 @@ internal abstract class DeviceSignal
     }
 
     protected void Send(DateTimeOffset at, JsonObject body, List<DeviceMessage> output) => output.Add(DeviceMessage.Event(Device, at, body));
-
-    // Per wake-up, so a device that reports often does not drop out more often.
-    private double OutageChance() => ReportingInterval / MeanTimeBetweenOutages;
 }
