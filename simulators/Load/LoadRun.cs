@@ -16,7 +16,8 @@ internal sealed class LoadRun(LoadSettings settings, IAnsiConsole console)
 
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
 
-    private static readonly TimeSpan TallyTimeout = TimeSpan.FromSeconds(15);
+    /// <summary>How long the tally may stand still before the twins are taken to have caught up as far as they will.</summary>
+    private static readonly TimeSpan TallyPatience = TimeSpan.FromSeconds(10);
 
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -162,27 +163,38 @@ internal sealed class LoadRun(LoadSettings settings, IAnsiConsole console)
 
     private async Task<long?> TallyAsync(HttpClient http, IReadOnlyList<LoadDevice> devices, LoadCounts total, List<string> problems, CancellationToken cancellationToken)
     {
-        // A twin may take a message a moment after its PUBACK left; read until the tally reaches the acknowledged count.
+        // A twin may take a message a while after its PUBACK left (an overloaded silo works through its backlog): read
+        // until the tally reaches what was acknowledged, or stops growing for a while.
         var expected = settings.QualityOfService == Gateways.Mqtt.Protocol.MqttQualityOfService.AtMostOnce ? total.Published - total.Failed : total.Acknowledged;
-        var clock = Stopwatch.StartNew();
+        var sinceProgress = Stopwatch.StartNew();
         long? took = null;
         try
         {
-            do
+            while (true)
             {
-                took = await TwinTally.CountAsync(http, devices, settings.DistrictId, cancellationToken).ConfigureAwait(false);
-                if (took >= expected)
+                var now = await TwinTally.CountAsync(http, devices, settings.DistrictId, cancellationToken).ConfigureAwait(false);
+                if (now > took || took is null)
+                {
+                    sinceProgress.Restart();
+                }
+
+                took = now;
+                if (took >= expected || sinceProgress.Elapsed > TallyPatience)
                 {
                     break;
                 }
 
                 await Task.Delay(500, cancellationToken).ConfigureAwait(false);
             }
-            while (clock.Elapsed < TallyTimeout);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
             problems.Add($"could not count what the twins took: {e.Message}");
+        }
+
+        if (took < expected)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"the twins show {took:N0} of the {expected:N0} messages acknowledged, and stopped catching up"));
         }
 
         return took;
