@@ -10,6 +10,9 @@ internal sealed class SimulationStatistics
     private long failed;
     private string? lastError;
 
+    // UTC ticks: a DateTimeOffset is two words and could be read half-written by the thread showing progress.
+    private long simulatedNowTicks;
+
     /// <summary>Messages the twin accepted.</summary>
     public long Sent => sentByKind.Sum(n => Interlocked.Read(ref n));
 
@@ -22,7 +25,11 @@ internal sealed class SimulationStatistics
     public string? LastError => Volatile.Read(ref lastError);
 
     /// <summary>Simulated time reached.</summary>
-    public DateTimeOffset SimulatedNow { get; internal set; }
+    public DateTimeOffset SimulatedNow
+    {
+        get => new(Interlocked.Read(ref simulatedNowTicks), TimeSpan.Zero);
+        internal set => Interlocked.Exchange(ref simulatedNowTicks, value.UtcTicks);
+    }
 
     public long SentOf(DeviceMessageKind kind) => Interlocked.Read(ref sentByKind[(int)kind]);
 
