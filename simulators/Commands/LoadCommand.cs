@@ -42,7 +42,7 @@ internal static class LoadCommand
         {
             var console = common.Console;
             var (settings, problem) = Check(
-                parseResult.GetResult(common.Api) is { Tokens: [var api, ..] } ? api.Value : CommonOptions.DefaultApi,
+                parseResult.GetValue(common.Api) ?? new Uri(CommonOptions.DefaultApi),
                 parseResult.GetValue(common.Mqtt) ?? "",
                 parseResult.GetValue(common.ApiKey) ?? Environment.GetEnvironmentVariable("TWIN_API_KEY"),
                 parseResult.GetValue(devices),
@@ -90,7 +90,7 @@ internal static class LoadCommand
     }
 
     private static (LoadSettings? Settings, string Problem) Check(
-        string apiText, string mqtt, string? apiKey, int devices, double rate, double duration, double warmup, int qos, string? csv,
+        Uri api, string mqtt, string? apiKey, int devices, double rate, double duration, double warmup, int qos, string? csv,
         string idPrefix, string provinceId, string? districtId, bool brokerOnly, int apiProbeDevices)
     {
         var c = CultureInfo.InvariantCulture;
@@ -142,12 +142,6 @@ internal static class LoadCommand
         if (!MqttAddress.TryParse(mqtt, out var address))
         {
             return (null, $"--mqtt must be host:port, e.g. localhost:1883, or a host for port 1883 (got '{mqtt}').");
-        }
-
-        // Read from the token: System.CommandLine 3 has no built-in conversion to Uri.
-        if (!Uri.TryCreate(apiText, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttp && api.Scheme != Uri.UriSchemeHttps))
-        {
-            return (null, $"--api must be an http or https URL (got '{apiText}').");
         }
 
         if (!brokerOnly && string.IsNullOrEmpty(apiKey))

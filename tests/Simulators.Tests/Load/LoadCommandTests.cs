@@ -122,6 +122,21 @@ public sealed class LoadCommandTests(InProcessSilo silo) : IClassFixture<InProce
         Assert.False(File.Exists(Path.Combine(folder, "bad.csv")));
     }
 
+    [Theory]
+    [InlineData("--devices", "many")]
+    [InlineData("--rate", "fast")]
+    [InlineData("--api", "ftp://example.org")]
+    public async Task Values_of_the_wrong_form_exit_with_2_and_name_the_option(string option, string value)
+    {
+        var console = new LoadConsole();
+
+        var exit = await console.RunAsync(option, value, "--api-key", "k", "--csv", Path.Combine(folder, "form.csv"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains(option, console.LastLine, StringComparison.Ordinal);
+        Assert.Single(console.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public async Task Without_an_api_key_the_run_says_how_to_give_one()
     {
