@@ -95,7 +95,7 @@ internal sealed class LoadRun(LoadSettings settings, IAnsiConsole console)
         if (hub?.Error is { } hubError)
         {
             problems.Add(hub.Reconnects > 0
-                ? $"hub probe: the connection broke {hub.Reconnects:N0} times and was opened again (the first time: {hubError})"
+                ? $"hub probe: the hub dropped the connection {(hub.Reconnects == 1 ? "once" : $"{hub.Reconnects:N0} times")}; the probe connected and subscribed again (the first time: {hubError})"
                 : $"hub probe: {hubError}");
         }
 
