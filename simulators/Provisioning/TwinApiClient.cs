@@ -17,10 +17,7 @@ internal sealed class TwinApiClient(HttpClient http, TimeProvider? time = null)
     /// <summary>The scope a gateway key needs to publish on behalf of devices.</summary>
     public const string GatewayScope = "write:telemetry";
 
-    private const int Attempts = 6;
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(60);
-
-    private readonly TimeProvider time = time ?? TimeProvider.System;
+    private readonly ApiRetry retry = new(http, time ?? TimeProvider.System, attempts: 6, longestWait: TimeSpan.FromSeconds(60));
 
     /// <summary>
     /// Creates or updates the device's twin and returns the device's credentials: the ones issued with a new twin, or,
@@ -113,46 +110,26 @@ internal sealed class TwinApiClient(HttpClient http, TimeProvider? time = null)
 
     private async Task<(HttpStatusCode Status, JsonElement Json)> SendAsync(Func<HttpRequestMessage> request, string description, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        HttpResponseMessage response;
+        try
         {
-            TimeSpan wait;
-            try
-            {
-                using var message = request();
-                using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return (response.StatusCode, Parse(text, description));
-                }
+            response = await retry.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new TwinApiException($"{description}: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TwinApiException($"{description}: no answer within {http.Timeout.TotalSeconds:0} s", e);
+        }
 
-                if (!IsTransient(response.StatusCode) || attempt == Attempts)
-                {
-                    throw new TwinApiException($"{description}: {(int)response.StatusCode} {ApiProblem.Describe(text)}".TrimEnd(), response.StatusCode);
-                }
-
-                wait = RetryAfter(response) ?? Backoff(attempt);
-            }
-            catch (HttpRequestException e)
-            {
-                if (attempt == Attempts)
-                {
-                    throw new TwinApiException($"{description}: {e.Message}", e);
-                }
-
-                wait = Backoff(attempt);
-            }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                if (attempt == Attempts)
-                {
-                    throw new TwinApiException($"{description}: no answer within {http.Timeout.TotalSeconds:0} s", e);
-                }
-
-                wait = Backoff(attempt);
-            }
-
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode
+                ? (response.StatusCode, Parse(text, description))
+                : throw new TwinApiException($"{description}: {(int)response.StatusCode} {ApiProblem.Describe(text)}".TrimEnd(), response.StatusCode);
         }
     }
 
@@ -168,16 +145,4 @@ internal sealed class TwinApiClient(HttpClient http, TimeProvider? time = null)
             throw new TwinApiException($"{description}: the response is not JSON: {e.Message}", e);
         }
     }
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        return wait is null ? null : TimeSpan.FromTicks(Math.Clamp(wait.Value.Ticks, 0, LongestWait.Ticks));
-    }
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Math.Min(250 * (1 << (attempt - 1)), 8_000));
 }

@@ -13,18 +13,16 @@ namespace SmartCity.Twin.Simulators.Transports;
 /// <summary>
 /// Devices that post to the HTTP ingestion endpoints (<c>POST /api/v1/twins/{id}/telemetry|events|state</c>) with
 /// their own credential, <c>Authorization: Basic base64(id:secret)</c>. HTTP has no liveness channel, so connectivity
-/// changes are not sent: the twin notices silence by itself.
+/// changes are not sent: their twins show when they were last heard from.
 /// </summary>
 internal sealed class HttpDeviceUplink : IFleetUplink
 {
-    private const int Attempts = 4;
-    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient http;
     private readonly FrozenDictionary<string, AuthenticationHeaderValue> authorizations;
     private readonly ConcurrentDictionary<string, byte> heard = new(StringComparer.Ordinal);
-    private readonly TimeProvider time;
+    private readonly ApiRetry retry;
 
     public HttpDeviceUplink(HttpClient http, IEnumerable<SimulatedDevice> devices, IReadOnlyDictionary<string, DeviceCredentials> credentials, TimeProvider time)
     {
@@ -32,7 +30,7 @@ internal sealed class HttpDeviceUplink : IFleetUplink
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentNullException.ThrowIfNull(credentials);
         this.http = http;
-        this.time = time ?? throw new ArgumentNullException(nameof(time));
+        retry = new ApiRetry(http, time ?? throw new ArgumentNullException(nameof(time)), attempts: 4, longestWait: TimeSpan.FromSeconds(30));
         authorizations = devices.ToFrozenDictionary(
             d => d.Id,
             d => credentials.TryGetValue(d.Id, out var c)
@@ -64,50 +62,36 @@ internal sealed class HttpDeviceUplink : IFleetUplink
         }
 
         var payload = DeviceMessageFormat.Payload(message);
-        for (var attempt = 1; ; attempt++)
+        HttpResponseMessage response;
+        try
         {
-            TimeSpan wait;
-            try
+            response = await retry.SendAsync(
+                () => new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+                {
+                    Headers = { Authorization = authorization },
+                    Content = new ByteArrayContent(payload) { Headers = { ContentType = Json } },
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new IOException($"{id}: POST /{path} failed: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout.
+            throw new IOException($"{id}: POST /{path} timed out", e);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative));
-                request.Headers.Authorization = authorization;
-                request.Content = new ByteArrayContent(payload) { Headers = { ContentType = Json } };
-                using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    heard.TryAdd(id, 0);
-                    return;
-                }
-
-                if (!IsTransient(response.StatusCode) || attempt == Attempts)
-                {
-                    var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                    throw new DeviceUplinkException($"{id}: POST /{path}: {(int)response.StatusCode} {ApiProblem.Describe(body)}");
-                }
-
-                wait = RetryAfter(response) ?? Backoff(attempt);
-            }
-            catch (HttpRequestException e)
-            {
-                if (attempt == Attempts)
-                {
-                    throw new IOException($"{id}: POST /{path} failed: {e.Message}", e);
-                }
-
-                wait = Backoff(attempt);
-            }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                // HttpClient's own timeout.
-                if (attempt == Attempts)
-                {
-                    throw new IOException($"{id}: POST /{path} timed out", e);
-                }
-
-                wait = Backoff(attempt);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                throw new DeviceUplinkException($"{id}: POST /{path}: {(int)response.StatusCode} {ApiProblem.Describe(body)}");
             }
 
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            heard.TryAdd(id, 0);
         }
     }
 
@@ -118,16 +102,4 @@ internal sealed class HttpDeviceUplink : IFleetUplink
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
-        return wait is null ? null : TimeSpan.FromTicks(Math.Clamp(wait.Value.Ticks, 0, LongestWait.Ticks));
-    }
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(250 * (1 << (attempt - 1)));
 }
