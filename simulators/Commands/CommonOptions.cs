@@ -15,8 +15,29 @@ internal sealed class CommonOptions
 
     public CommonOptions(IAnsiConsole? console = null, Func<string, string?>? environment = null)
     {
-        Console = console ?? AnsiConsole.Console;
+        Console = console ?? TerminalOrLog();
         Environment = environment ?? System.Environment.GetEnvironmentVariable;
+    }
+
+    /// <summary>
+    /// The terminal; or, when the output goes to a file or a CI log, a console without colour codes and wide enough that
+    /// table cells (scenario names, ids) are not broken in the middle.
+    /// </summary>
+    private static IAnsiConsole TerminalOrLog()
+    {
+        if (!System.Console.IsOutputRedirected)
+        {
+            return AnsiConsole.Console;
+        }
+
+        var log = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(System.Console.Out),
+        });
+        log.Profile.Width = 160;
+        return log;
     }
 
     /// <summary>Where commands write progress, tables and errors.</summary>
