@@ -6,6 +6,7 @@ using SmartCity.Twin.Grains.AirQuality;
 using SmartCity.Twin.Grains.Alerts;
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Geography;
+using SmartCity.Twin.Grains.Devices.ServiceCounters;
 
 namespace SmartCity.Twin.Api.Kpis;
 

@@ -8,6 +8,7 @@ using SmartCity.Twin.Api.History;
 using SmartCity.Twin.Api.Security;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Grains.Observation;
+using SmartCity.Twin.Grains.Devices.ServiceCounters;
 
 namespace SmartCity.Twin.Api.Kpis;
 
@@ -95,8 +96,7 @@ internal static class KpisApi
     {
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            var midnight = date.ToDateTime(TimeOnly.MinValue);
-            instant = new DateTimeOffset(midnight, PublicServiceHours.TimeZone.GetUtcOffset(midnight));
+            instant = PublicServiceHours.StartOfDay(date);
             return true;
         }
 

@@ -1,4 +1,5 @@
 using SmartCity.Twin.Simulation.Province;
+using SmartCity.Twin.Grains.Devices.ServiceCounters;
 
 namespace SmartCity.Twin.Simulation.Signals;
 
@@ -21,7 +22,7 @@ internal static class CameraActivityModel
                 + (55 * DailyShape.Window(hour, 16.5, 17.25, 0.1)) + (5 * DailyShape.Window(hour, 7.25, 16.5, 0.2)),
             SiteKind.School => 0.3 + (3 * DailyShape.Window(hour, 7, 17, 1)),
             SiteKind.Hospital => 10 + (18 * DailyShape.Window(hour, 6, 21, 1)),
-            SiteKind.Office => ServiceCounterHours.IsOpen(at) ? 25 : 0.5,
+            SiteKind.Office => PublicServiceHours.IsOpen(at) ? 25 : 0.5,
             SiteKind.Intersection => 3 + (50 * TrafficModel.Level(at)),
             _ => 1 + (20 * DailyShape.Window(hour, 5.5, 19, 1)),
         };

@@ -1,3 +1,5 @@
+using SmartCity.Twin.Grains.Devices.ServiceCounters;
+
 namespace SmartCity.Twin.Simulation.Signals;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace SmartCity.Twin.Simulation.Signals;
 /// </summary>
 internal static class ProvinceTime
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan Offset = PublicServiceHours.UtcOffset;
 
     public static DateTimeOffset Local(DateTimeOffset at) => at.ToOffset(Offset);
 

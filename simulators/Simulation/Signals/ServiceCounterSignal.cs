@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using SmartCity.Twin.Simulation.Messages;
 using SmartCity.Twin.Simulation.Province;
+using SmartCity.Twin.Grains.Devices.ServiceCounters;
 
 namespace SmartCity.Twin.Simulation.Signals;
 
 /// <summary>
-/// A counter of a public-service centre (<see cref="ServiceCounterHours"/>): the officer arrives around opening (a few
+/// A counter of a public-service centre (<see cref="PublicServiceHours"/>): the officer arrives around opening (a few
 /// minutes either way), steps away now and then, leaves around closing, and each change is an
 /// <c>officer-present</c>/<c>officer-absent</c> event. Every minute it reports the people waiting (arrivals peak
 /// mid-morning and, less, mid-afternoon; a queue builds while the officer is away), tickets served and overdue
@@ -39,7 +40,7 @@ internal sealed class ServiceCounterSignal : DeviceSignal
     /// <summary>People expected in the queue of an average city counter, officer present, at <paramref name="at"/>; 0 when closed.</summary>
     public static double ExpectedQueue(DateTimeOffset at)
     {
-        if (!ServiceCounterHours.IsOpen(at))
+        if (!PublicServiceHours.IsOpen(at))
         {
             return 0;
         }
@@ -90,7 +91,7 @@ internal sealed class ServiceCounterSignal : DeviceSignal
             shiftsOfDay = dayNumber;
             shifts.Clear();
             var midnight = ProvinceTime.Midnight(at);
-            var sessions = ServiceCounterHours.Sessions(ProvinceTime.DayOfWeek(at));
+            var sessions = PublicServiceHours.Sessions(ProvinceTime.DayOfWeek(at));
             for (var i = 0; i < sessions.Count; i++)
             {
                 var day = new Random(StableHash.Of(Context.Seed, Device.Id, (dayNumber * 4) + i));
@@ -115,7 +116,7 @@ internal sealed class ServiceCounterSignal : DeviceSignal
 
     private Dictionary<string, double> Readings(DateTimeOffset at)
     {
-        var open = ServiceCounterHours.IsOpen(at);
+        var open = PublicServiceHours.IsOpen(at);
         backlog = !open ? 0 : present ? Math.Max(0, backlog - 0.5) : backlog + (0.4 * busyness);
         var queue = open ? Random.Poisson((busyness * ExpectedQueue(at)) + backlog) : 0;
         var served = present && queue > 0 ? Random.Poisson(0.45) : 0;

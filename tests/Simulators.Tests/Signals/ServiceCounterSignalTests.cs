@@ -74,13 +74,13 @@ public sealed class ServiceCounterSignalTests
 
         Assert.True(absences > Counters.Count, $"{absences} absences in opening hours over a week");
 
-        static bool Signals(DateTimeOffset at) => Simulation.Signals.ServiceCounterHours.IsOpen(at);
+        static bool Signals(DateTimeOffset at) => Grains.Devices.ServiceCounters.PublicServiceHours.IsOpen(at);
     }
 
     [Fact]
     public void Tickets_are_served_only_while_open()
     {
-        Assert.All(Week.Where(m => !Simulation.Signals.ServiceCounterHours.IsOpen(m.At)).Readings("tickets_served"), served => Assert.Equal(0, served));
+        Assert.All(Week.Where(m => !Grains.Devices.ServiceCounters.PublicServiceHours.IsOpen(m.At)).Readings("tickets_served"), served => Assert.Equal(0, served));
         Assert.True(Week.Readings("tickets_served").Sum() > 1_000);
     }
 
