@@ -1,3 +1,5 @@
+using SmartCity.Twin.Simulation.Signals;
+
 namespace SmartCity.Twin.Simulation.Scenarios;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace SmartCity.Twin.Simulation.Scenarios;
 internal sealed record ScenarioStartTime(TimeOnly LocalTime, ScenarioDays Days)
 {
     /// <summary>Vietnam has kept UTC+7 without daylight saving since 1975; no time-zone database needed.</summary>
-    public static readonly TimeSpan LocalOffset = TimeSpan.FromHours(7);
+    public static readonly TimeSpan LocalOffset = ProvinceTime.Offset;
 
     /// <summary>The latest moment at <see cref="LocalTime"/> on a matching day that is no later than <paramref name="latest"/>.</summary>
     public DateTimeOffset LatestOnOrBefore(DateTimeOffset latest)

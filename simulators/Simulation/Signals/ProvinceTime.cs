@@ -10,7 +10,7 @@ internal static class ProvinceTime
 {
     public static readonly TimeSpan Offset = PublicServiceHours.UtcOffset;
 
-    public static DateTimeOffset Local(DateTimeOffset at) => at.ToOffset(Offset);
+    public static DateTimeOffset Local(DateTimeOffset at) => PublicServiceHours.ToLocal(at);
 
     /// <summary>Hours since local midnight, e.g. 7.5 at 07:30.</summary>
     public static double HourOfDay(DateTimeOffset at) => Local(at).TimeOfDay.TotalHours;
@@ -18,11 +18,7 @@ internal static class ProvinceTime
     public static DayOfWeek DayOfWeek(DateTimeOffset at) => Local(at).DayOfWeek;
 
     /// <summary>Local midnight of the day <paramref name="at"/> falls on.</summary>
-    public static DateTimeOffset Midnight(DateTimeOffset at)
-    {
-        var local = Local(at);
-        return new DateTimeOffset(local.Date, Offset);
-    }
+    public static DateTimeOffset Midnight(DateTimeOffset at) => PublicServiceHours.StartOfDay(at);
 
     /// <summary>Days since 2000-01-01 local: a stable number to seed what happens on one day.</summary>
     public static int DayNumber(DateTimeOffset at) => (int)(Local(at).Date - new DateTime(2000, 1, 1)).TotalDays;
