@@ -71,8 +71,27 @@ public sealed class InProcessSilo : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// A free port below Linux's ephemeral range (32768–60999): a port the kernel handed out as ephemeral can be taken by
+    /// any outgoing connection of the parallel tests between this check and the silo's bind, which CI saw once.
+    /// </summary>
     private static int FreePort()
     {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var candidate = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, candidate);
+                probe.Start();
+                return candidate;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
