@@ -33,7 +33,7 @@ internal sealed class AlertGrain(
                 Id = AlertId,
                 Version = 1,
                 Type = raise.Type,
-                Severity = AlertSeverities.Of(raise.Type),
+                Severity = raise.Severity ?? AlertSeverities.Of(raise.Type),
                 Status = AlertStatus.Active,
                 TwinId = raise.TwinId,
                 TwinKind = raise.TwinKind,

@@ -9,7 +9,7 @@ public static class AlertSeverities
     public static AlertSeverity Of(string warningType) => warningType switch
     {
         WarningTypes.Fire => AlertSeverity.Critical,
-        WarningTypes.Intrusion or WarningTypes.Tamper => AlertSeverity.High,
+        WarningTypes.Intrusion or WarningTypes.Tamper or WarningTypes.Smoke => AlertSeverity.High,
         WarningTypes.FirePreAlarm or WarningTypes.Pollution or WarningTypes.Congestion or WarningTypes.OfficerAbsent or WarningTypes.Offline => AlertSeverity.Medium,
         WarningTypes.SensorFault or WarningTypes.Fault or WarningTypes.QueueOverload => AlertSeverity.Low,
         _ => AlertSeverity.Medium,

@@ -6,4 +6,10 @@ namespace SmartCity.Twin.Grains.Alerts;
 /// </summary>
 /// <param name="Message">For operators, in their language (Vietnamese where the detector gives it); at most <see cref="AlertLimits.MaxTextLength"/> characters.</param>
 /// <param name="Evidence">The readings that triggered the warning, by metric name.</param>
-public sealed record WarningDetails(string? Message = null, IReadOnlyDictionary<string, double>? Evidence = null);
+/// <param name="At">When the condition began, by the device's own readings (e.g. the reading that crossed 57 °C); default: now.</param>
+/// <param name="Severity">Overrides the type's usual severity (<see cref="AlertSeverities"/>), e.g. when other sensors corroborate it.</param>
+public sealed record WarningDetails(
+    string? Message = null,
+    IReadOnlyDictionary<string, double>? Evidence = null,
+    DateTimeOffset? At = null,
+    AlertSeverity? Severity = null);

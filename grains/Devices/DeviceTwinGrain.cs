@@ -146,7 +146,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         }
 
         persistentState.MarkDirty();
-        OnTelemetryBatchRecorded();
+        await OnTelemetryBatchRecordedAsync();
         await RecordDeviceMessageAsync(batch.ReceivedAt is { } receivedAt && receivedAt < now ? receivedAt : now);
         if (accepted is { Count: > 0 })
         {
@@ -302,10 +302,8 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     {
     }
 
-    /// <summary>Called after a telemetry batch was recorded, before roll-ups are updated.</summary>
-    protected virtual void OnTelemetryBatchRecorded()
-    {
-    }
+    /// <summary>Called after a telemetry batch was recorded, before roll-ups are updated: where detectors raise or clear warnings.</summary>
+    protected virtual Task OnTelemetryBatchRecordedAsync() => Task.CompletedTask;
 
     /// <summary>Tells the observers (directory, history, live feeds) about a change; cheap when nobody observes.</summary>
     protected void PublishChange(DeviceTwinChangeKind what, IReadOnlyList<TelemetryPoint>? points = null, string? eventType = null)
@@ -439,7 +437,8 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
             provisioned ? new GeoPoint(state.Longitude, state.Latitude) : null,
             details.Message,
             evidence,
-            at);
+            details.At ?? at,
+            details.Severity);
     }
 
     private MetricSeries? FindSeries(string metric)

@@ -10,6 +10,9 @@ public static class WarningTypes
     public const string SensorFault = "sensor-fault";
     public const string FirePreAlarm = "fire-pre-alarm";
     public const string Fire = "fire";
+
+    /// <summary>A camera's video analytics sees smoke.</summary>
+    public const string Smoke = "smoke";
     public const string Fault = "fault";
     public const string Congestion = "congestion";
     public const string OfficerAbsent = "officer-absent";

@@ -4,13 +4,14 @@ using Microsoft.Extensions.Options;
 using SmartCity.Twin.Grains.Alerts;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Grains.Observation;
+using SmartCity.Twin.Grains.Warnings;
 
 namespace SmartCity.Twin.Grains.Hosting;
 
 public static class TwinGrainsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what the twin grains need: <see cref="TwinOptions"/> (validated) and the <see cref="ProvinceMap"/> of
+    /// Registers what the twin grains need: <see cref="TwinOptions"/> (validated), <see cref="WarningOptions"/> and the <see cref="ProvinceMap"/> of
     /// <see cref="TwinOptions.ProvinceId"/> as a singleton. The grain classes themselves are found by the runtime.
     /// </summary>
     public static IServiceCollection AddTwinGrains(this IServiceCollection services, Action<TwinOptions>? configure = null)
@@ -29,6 +30,7 @@ public static class TwinGrainsServiceCollectionExtensions
             .Validate(o => o.MaxClockSkew >= TimeSpan.Zero, "TwinOptions.MaxClockSkew must not be negative.")
             .Validate(o => o.CameraEventCapacity is >= 1 and <= 1024, "TwinOptions.CameraEventCapacity must be between 1 and 1024.");
 
+        services.AddOptions<WarningOptions>();
         services.TryAddSingleton<TwinChangeFeed>();
         services.TryAddSingleton<AlertChangeFeed>();
         services.TryAddSingleton(sp => ProvinceMap.Load(sp.GetRequiredService<IOptions<TwinOptions>>().Value.ProvinceId));

@@ -5,6 +5,7 @@ using SmartCity.Twin.Gateways.Devices.Hosting;
 using SmartCity.Twin.Gateways.Devices.Identity;
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Hosting;
+using SmartCity.Twin.Grains.Warnings;
 using SmartCity.Twin.Runtime.Hosting;
 using SmartCity.Twin.Silo.Auth;
 using SmartCity.Twin.Silo.Configuration;
@@ -49,6 +50,7 @@ internal static class SiloApplication
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTwinGrains();
+        services.Configure<WarningOptions>(configuration.GetSection(WarningOptions.Section));
         services.AddGrainRuntime(silo => silo
             .AddGrainAssembly(typeof(IDeviceTwin).Assembly)
             .UseConfiguredStorage(storage));

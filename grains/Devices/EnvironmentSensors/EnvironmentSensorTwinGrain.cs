@@ -55,13 +55,15 @@ internal sealed class EnvironmentSensorTwinGrain(
         }
     }
 
-    protected override void OnTelemetryBatchRecorded()
+    protected override Task OnTelemetryBatchRecordedAsync()
     {
         if (pollutantsChanged)
         {
             pollutantsChanged = false;
             RecomputeAirQuality();
         }
+
+        return Task.CompletedTask;
     }
 
     private void RecomputeAirQuality()
