@@ -18,6 +18,8 @@ internal static class SimulatorCommands
         root.Subcommands.Add(RunCommand.Create(common));
         root.Subcommands.Add(ScenarioCommand.Create(common));
         root.Subcommands.Add(LoadCommand.Create(common));
+        root.Subcommands.Add(DetectCommand.Create(common));
+        root.Subcommands.Add(EvaluateCommand.Create(common));
         return root;
     }
 

@@ -1,0 +1,11 @@
+namespace SmartCity.Twin.Simulators.Evaluation;
+
+/// <summary>How the twins did on one drill played over the living province: per warning type, and what the replay took.</summary>
+internal sealed record DrillScore(
+    string Scenario,
+    DateTimeOffset Start,
+    TimeSpan Duration,
+    IReadOnlyDictionary<string, EventCounts> ByType,
+    IReadOnlyList<RaisedWarning> Raised,
+    long Messages,
+    TimeSpan Wall);
