@@ -10,7 +10,8 @@ namespace SmartCity.Twin.Simulation.Scenarios;
 /// <summary>
 /// Writes a played scenario's ground truth so detection can be scored later: <c>.csv</c> (one row per expected warning:
 /// <c>scenario,warning,twin_id,kind,district,onset,end,lon,lat</c>) or <c>.json</c> (the warnings plus what each
-/// twin shows at each checkpoint). Times are ISO 8601 UTC; an empty or null <c>end</c> means still active at the end.
+/// twin shows at each checkpoint; a warning's <c>severity</c> when it is not its type's usual one). Times are ISO 8601
+/// UTC; an empty or null <c>end</c> means still active at the end.
 /// The simulation's own faults (stuck and drifting sensors, dropouts) are ground truth too: a detector that flags them
 /// is right. They are listed under <c>faults</c> in JSON, and stuck or drifting sensors as <c>sensor-fault</c> rows of
 /// scenario <c>background</c> in CSV (dropouts have no fixed times, so they are in the JSON only).
@@ -108,6 +109,11 @@ internal static class GroundTruthWriter
             else
             {
                 json.WriteNull("end");
+            }
+
+            if (warning.Severity is { } severity)
+            {
+                json.WriteString("severity", severity.ToString());
             }
 
             json.WriteEndObject();

@@ -22,7 +22,7 @@ internal sealed class ScenarioPlay
         var castIds = scenario.Cast.SelectMany(name => targets[name].Devices).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         Cast = province.Only(d => castIds.Contains(d.Id));
         Warnings = scenario.Warnings
-            .SelectMany(w => targets[w.Target].Devices.Select(d => new GroundTruthWarning(scenario.Name, w.Type, d, start + w.Onset, start + w.End)))
+            .SelectMany(w => targets[w.Target].Devices.Select(d => new GroundTruthWarning(scenario.Name, w.Type, d, start + w.Onset, start + w.End, w.Severity)))
             .OrderBy(w => w.Onset)
             .ThenBy(w => w.Device.Id, StringComparer.Ordinal)
             .ToArray();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
+using SmartCity.Twin.Grains.Alerts;
 using SmartCity.Twin.Grains.Devices;
 
 namespace SmartCity.Twin.Simulation.Scenarios;
@@ -18,7 +19,8 @@ internal static class ScenarioReader
     private static readonly string[] TargetFields = ["kind", "siteLike", "in", "notIn", "except", "nearest", "within", "count", "districts"];
     private static readonly string[] DistrictFields = ["count", "mostDevicesOf"];
     private static readonly string[] GroundTruthFields = ["warnings", "expectations"];
-    private static readonly string[] WarningFields = ["type", "target", "onset", "end"];
+    private static readonly string[] WarningFields = ["type", "target", "onset", "end", "severity"];
+    private static readonly string[] Severities = ["info", "low", "medium", "high", "critical"];
     private static readonly string[] ExpectationFields = ["at", "target", "metric", "atLeast", "atMost", "liveness", "panelState", "officer", "recentEvent", "zone"];
     private static readonly string[] PanelStates = ["normal", "pre-alarm", "alarm", "fault"];
 
@@ -356,7 +358,13 @@ internal static class ScenarioReader
                         throw Error(path + ".end", "comes before \"onset\"");
                     }
 
-                    warnings.Add(new ScenarioWarning(type, target, onset, end));
+                    var severity = OptionalString(warning, path, "severity");
+                    if (severity is not null && !Severities.Contains(severity, StringComparer.Ordinal))
+                    {
+                        throw Error(path + ".severity", $"'{severity}' is not one of {string.Join(", ", Severities)}");
+                    }
+
+                    warnings.Add(new ScenarioWarning(type, target, onset, end, severity is null ? null : Enum.Parse<AlertSeverity>(severity, ignoreCase: true)));
                 }
             }
 

@@ -27,6 +27,9 @@ internal sealed class DrillHarness : IDisposable
 
     public string Output => output.ToString();
 
+    /// <summary>The silo the drill plays against: its API, for reading what the twins raised.</summary>
+    public InProcessSilo Silo => silo;
+
     public string GroundTruthPath => Path.Combine(folder, "truth.json");
 
     /// <summary>Twins as seen at each checkpoint, by offset from the scenario's start and twin id.</summary>

@@ -39,7 +39,7 @@ public sealed class GroundTruthWriterTests
         GroundTruthWriter.WriteCsv(play, stream);
 
         var rows = Encoding.UTF8.GetString(stream.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
-        Assert.Equal(["tamper", "offline"], rows.Select(r => r[1]));
+        Assert.Equal(["intrusion", "tamper", "offline"], rows.Select(r => r[1]));
         Assert.All(rows, r => Assert.Equal(string.Empty, r[6]));
     }
 
@@ -59,9 +59,10 @@ public sealed class GroundTruthWriterTests
             var panel = play.Targets["panel"].Devices[0].Id;
             Assert.Equal(panel, root.GetProperty("targets").GetProperty("panel")[0].GetString());
             var warnings = root.GetProperty("warnings").EnumerateArray().ToList();
-            Assert.Equal(["fire-pre-alarm", "fire"], warnings.Select(w => w.GetProperty("warning").GetString()));
-            Assert.All(warnings, w => Assert.Equal(panel, w.GetProperty("twinId").GetString()));
-            Assert.Equal(JsonValueKind.Null, warnings[1].GetProperty("end").ValueKind);
+            Assert.Equal(["fire", "fire-pre-alarm", "smoke"], warnings.Select(w => w.GetProperty("warning").GetString()).Order(StringComparer.Ordinal));
+            var camera = play.Targets["camera"].Devices[0].Id;
+            Assert.All(warnings, w => Assert.Equal(w.GetProperty("warning").GetString() == "smoke" ? camera : panel, w.GetProperty("twinId").GetString()));
+            Assert.All(warnings, w => Assert.Equal(JsonValueKind.Null, w.GetProperty("end").ValueKind));
             var hot = root.GetProperty("expectations").EnumerateArray().Single(e => e.TryGetProperty("metric", out var m) && m.GetString() == "temperature");
             Assert.Equal(57, hot.GetProperty("atLeast").GetDouble());
             Assert.Equal("PT30M", hot.GetProperty("offset").GetString());
@@ -71,6 +72,20 @@ public sealed class GroundTruthWriterTests
         {
             Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Json_gives_a_warnings_severity_only_when_the_drill_sets_one()
+    {
+        var play = ScenarioPlayTests.Play("night-theft-school");
+        using var stream = new MemoryStream();
+
+        GroundTruthWriter.WriteJson(play, stream);
+
+        using var json = JsonDocument.Parse(stream.ToArray());
+        var warnings = json.RootElement.GetProperty("warnings").EnumerateArray().ToDictionary(w => w.GetProperty("warning").GetString()!);
+        Assert.Equal("Critical", warnings["tamper"].GetProperty("severity").GetString());
+        Assert.False(warnings["intrusion"].TryGetProperty("severity", out _));
     }
 
     [Fact]

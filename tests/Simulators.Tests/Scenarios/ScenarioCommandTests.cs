@@ -6,12 +6,12 @@ namespace SmartCity.Twin.Simulators.Tests.Scenarios;
 public sealed class ScenarioCommandTests
 {
     [Fact]
-    public async Task List_shows_all_seven_drills_with_their_titles_and_expected_warnings()
+    public async Task List_shows_all_eight_drills_with_their_titles_and_expected_warnings()
     {
         var (exitCode, output) = await RunAsync("scenario", "list");
 
         Assert.Equal(0, exitCode);
-        Assert.All(ScenarioCatalogTests.SevenDrills, name => Assert.Contains(name, output, StringComparison.Ordinal));
+        Assert.All(ScenarioCatalogTests.EightDrills, name => Assert.Contains(name, output, StringComparison.Ordinal));
         Assert.Contains("Cháy tại công trình công cộng", output, StringComparison.Ordinal);
         Assert.Contains("PT30M", output, StringComparison.Ordinal);
         Assert.Contains("fire-pre-alarm (panel)", output, StringComparison.Ordinal);

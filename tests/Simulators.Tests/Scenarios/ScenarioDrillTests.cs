@@ -5,8 +5,8 @@ namespace SmartCity.Twin.Simulators.Tests.Scenarios;
 
 /// <summary>
 /// The acceptance: each drill played fast and alone against an in-process silo through <c>scenario run --check</c>;
-/// the twins, read at the ground truth's checkpoints, show what the ground truth says. (Warnings are in the ground
-/// truth file for when detection lands; they are not asserted here.)
+/// the twins, read at the ground truth's checkpoints, show what the ground truth says. (The warnings the twins raise
+/// are asserted by the end-to-end tests in <c>Warnings/</c>.)
 /// </summary>
 public sealed class ScenarioDrillTests
 {
@@ -110,6 +110,24 @@ public sealed class ScenarioDrillTests
         Assert.Equal("Offline", camera.Liveness);
         Assert.Contains(camera.Events, e => e.Type == CameraEventType.Tamper);
         Assert.All(drill.Target("neighbours"), id => Assert.Equal("Online", drill.At(end, id).Liveness));
+    }
+
+    [Fact]
+    public async Task Stuck_sensor_the_station_reads_exactly_180_for_hours_while_its_neighbours_read_the_usual_levels()
+    {
+        using var drill = new DrillHarness();
+
+        var exitCode = await drill.RunAsync("stuck-sensor", speed: 1200);
+
+        AssertChecked(drill, exitCode);
+        var station = drill.Target("station")[0];
+        var stuck = TimeSpan.FromHours(2);
+        Assert.Equal(180, drill.At(stuck, station).Metric("pm2_5"));
+        Assert.Equal("Online", drill.At(stuck, station).Liveness);
+        var neighbours = drill.Target("neighbours");
+        Assert.Equal(3, neighbours.Count);
+        Assert.All(neighbours, id => Assert.True(drill.At(stuck, id).Metric("pm2_5") <= 150, drill.At(stuck, id).Api.ToString()));
+        Assert.True(drill.At(TimeSpan.FromHours(4), station).Metric("pm2_5") < 180, drill.At(TimeSpan.FromHours(4), station).Api.ToString());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ScenarioPlayTests
         var data = new TheoryData<string, string>();
         foreach (var province in ProvinceMap.AvailableProvinceIds)
         {
-            foreach (var scenario in ScenarioCatalogTests.SevenDrills)
+            foreach (var scenario in ScenarioCatalogTests.EightDrills)
             {
                 data.Add(scenario, province);
             }
@@ -50,6 +50,20 @@ public sealed class ScenarioPlayTests
         Assert.Contains("Bệnh viện", panel.Site, StringComparison.Ordinal);
         Assert.Equal(DeviceKind.Camera, camera.Kind);
         Assert.InRange(ScenarioTargetResolver.DistanceMeters(panel.Location, camera.Location), 0, 300);
+    }
+
+    [Fact]
+    public void The_stuck_station_is_compared_with_its_three_nearest_stations_and_expects_only_a_sensor_fault()
+    {
+        var play = Play("stuck-sensor");
+
+        var station = Assert.Single(play.Targets["station"].Devices);
+        var neighbours = play.Targets["neighbours"].Devices;
+        Assert.Equal(3, neighbours.Count);
+        Assert.All(neighbours, n => Assert.Equal(DeviceKind.EnvironmentSensor, n.Kind));
+        Assert.DoesNotContain(station, neighbours);
+        var warning = Assert.Single(play.Warnings);
+        Assert.Equal(("sensor-fault", station, play.Start.AddHours(1)), (warning.Type, warning.Device, warning.Onset));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SmartCity.Twin.Grains.Alerts;
 using SmartCity.Twin.Simulation.Scenarios;
 
 namespace SmartCity.Twin.Simulators.Tests.Scenarios;
@@ -31,6 +32,16 @@ public sealed class ScenarioReaderTests
     }
 
     [Fact]
+    public void A_ground_truth_warning_may_say_its_severity_when_it_is_not_the_types_usual_one()
+    {
+        var critical = Valid.Replace("\"onset\": \"PT4M\"", "\"onset\": \"PT4M\", \"severity\": \"critical\"", StringComparison.Ordinal);
+
+        var scenario = ScenarioReader.Read("x.json", critical);
+
+        Assert.Equal(AlertSeverity.Critical, Assert.Single(scenario.Warnings).Severity);
+    }
+
+    [Fact]
     public void A_misspelled_action_is_named_with_its_place_and_the_choices()
     {
         var error = Assert.Throws<ScenarioException>(() => ScenarioReader.Read("x.json", Valid.Replace("\"ramp\"", "\"rampp\"", StringComparison.Ordinal)));
@@ -49,6 +60,7 @@ public sealed class ScenarioReaderTests
     [InlineData("\"to\": 70,", "", "scenario 'x.json': timeline[0].to is missing")]
     [InlineData("\"name\": \"small-fire\"", "\"name\": \"Small Fire\"", "scenario 'x.json': name 'Small Fire' is not a slug")]
     [InlineData("\"onset\": \"PT4M\"", "\"onset\": \"PT4M\", \"end\": \"PT2M\"", "scenario 'x.json': groundTruth.warnings[0].end comes before \"onset\"")]
+    [InlineData("\"onset\": \"PT4M\"", "\"onset\": \"PT4M\", \"severity\": \"urgent\"", "scenario 'x.json': groundTruth.warnings[0].severity 'urgent' is not one of info, low, medium, high, critical")]
     public void Refuses_mistakes_with_the_file_and_the_place(string find, string replace, string expectedStart)
     {
         var error = Assert.Throws<ScenarioException>(() => ScenarioReader.Read("x.json", Valid.Replace(find, replace, StringComparison.Ordinal)));
