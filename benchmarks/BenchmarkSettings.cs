@@ -29,7 +29,7 @@ internal sealed class BenchmarkSettings
 
     public int MemoryTwins { get; private init; } = 20_000;
 
-    /// <summary>Skip phases: "oneway", "twin", "rpc", "memory".</summary>
+    /// <summary>Skip phases: "oneway", "twin", "rpc", "memory", "detectors".</summary>
     public IReadOnlySet<string> Skip { get; private init; } = new HashSet<string>();
 
     public string OutputDirectory { get; private init; } = Path.Combine("BenchmarkDotNet.Artifacts", "runtime");
@@ -71,7 +71,7 @@ internal sealed class BenchmarkSettings
                 "--memory-twins" => new BenchmarkSettings(settings) { MemoryTwins = int.Parse(value) },
                 "--skip" => new BenchmarkSettings(settings) { Skip = value.Split(',').ToHashSet() },
                 "--out" => new BenchmarkSettings(settings) { OutputDirectory = value },
-                _ => throw new ArgumentException($"Unknown option '{option}'. Options: --quick --grains --messages --twin-messages --repeats --producers --rpc-callers --rpc-seconds --memory-twins --skip oneway,twin,rpc,memory --out DIR."),
+                _ => throw new ArgumentException($"Unknown option '{option}'. Options: --quick --grains --messages --twin-messages --repeats --producers --rpc-callers --rpc-seconds --memory-twins --skip oneway,twin,rpc,memory,detectors --out DIR."),
             };
         }
 

@@ -50,6 +50,11 @@ internal sealed class RuntimeBenchmark(BenchmarkSettings settings)
             Log("stopping the silo (deactivates every grain)");
         }
 
+        if (settings.Runs("detectors"))
+        {
+            await RunDetectorsAsync();
+        }
+
         return report;
     }
 
@@ -112,6 +117,43 @@ internal sealed class RuntimeBenchmark(BenchmarkSettings settings)
             Log($"run {r + 1}/{settings.Repeats} {result.Name}: {result.PerSecond:N0} msg/s, {result.AllocatedBytesPerOperation:0.0} B/msg");
             report.Add(result);
         }
+    }
+
+    /// <summary>
+    /// The same PM2.5 telemetry into two silos side by side, one whose twins run their detectors and one whose twins
+    /// do not (Warnings:Enabled=false), interleaved run by run: what detection costs the telemetry path.
+    /// </summary>
+    private async Task RunDetectorsAsync()
+    {
+        await using var on = await BenchmarkSilo.StartAsync(detectors: true);
+        await using var off = await BenchmarkSilo.StartAsync(detectors: false);
+        var targets = new List<TwinTelemetryTarget>();
+        foreach (var (silo, name) in new[] { (on, RuntimeReport.DetectorsOnName), (off, RuntimeReport.DetectorsOffName) })
+        {
+            var fleet = new TwinFleet(silo.Grains, "sensor-", settings.Grains);
+            Log($"provisioning {settings.Grains:N0} environment-sensor twins for \"{name}\"");
+            await fleet.ProvisionAsync(silo.ProvinceMap);
+
+            // PM2.5 between 30 and 38 µg/m³: clean air, so the detectors evaluate every point but raise nothing.
+            var target = new TwinTelemetryTarget(fleet, name, "pm2_5", baseline: 30);
+            var warmup = Math.Max(settings.Grains * 4L, settings.WarmupMessages / 2);
+            Log($"warm-up {name}: {warmup:N0} messages (the detectors' windows fill)");
+            await OneWayWorkload.RunAsync(target, warmup, settings.Producers);
+            targets.Add(target);
+        }
+
+        for (var r = 0; r < settings.Repeats; r++)
+        {
+            foreach (var target in targets)
+            {
+                HeapProbe.LiveBytes();
+                var result = await OneWayWorkload.RunAsync(target, settings.TwinMessages, settings.Producers);
+                Log($"run {r + 1}/{settings.Repeats} {result.Name}: {result.PerSecond:N0} msg/s, {result.AllocatedBytesPerOperation:0.0} B/msg");
+                report.Add(result);
+            }
+        }
+
+        Log("stopping both silos");
     }
 
     private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");

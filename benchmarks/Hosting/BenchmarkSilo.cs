@@ -5,6 +5,7 @@ using SmartCity.Twin.Benchmarks.Grains;
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Grains.Hosting;
+using SmartCity.Twin.Grains.Warnings;
 using SmartCity.Twin.Runtime;
 using SmartCity.Twin.Runtime.Hosting;
 using SmartCity.Twin.Runtime.Storage;
@@ -29,7 +30,8 @@ internal sealed class BenchmarkSilo : IAsyncDisposable
 
     /// <param name="discardStorage">Keep no state in process (see <see cref="DiscardingGrainStorage"/>) instead of the in-memory provider.</param>
     /// <param name="configureTwins">Twin options; defaults are production defaults.</param>
-    public static async Task<BenchmarkSilo> StartAsync(bool discardStorage = false, Action<TwinOptions>? configureTwins = null)
+    /// <param name="detectors">Whether the twins run their detectors (<see cref="WarningOptions.Enabled"/>), as in production by default.</param>
+    public static async Task<BenchmarkSilo> StartAsync(bool discardStorage = false, Action<TwinOptions>? configureTwins = null, bool detectors = true)
     {
         var builder = Host.CreateApplicationBuilder();
         // Warnings only: per-call logging would be the benchmark's bottleneck, and the silo runs at Information in production.
@@ -37,6 +39,7 @@ internal sealed class BenchmarkSilo : IAsyncDisposable
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddTwinGrains(configureTwins);
+        services.Configure<WarningOptions>(options => options.Enabled = detectors);
         services.AddGrainRuntime(silo =>
         {
             silo.AddGrainAssembly(typeof(IDeviceTwin).Assembly).AddGrainAssembly(typeof(IIdleGrain).Assembly);

@@ -12,6 +12,8 @@ internal sealed class RuntimeReport(BenchmarkSettings settings)
     public const string SinkName = "runtime: one-way ITelemetrySinkGrain.Record";
     public const string TwinName = "runtime: one-way IEnvironmentSensorTwin.ReportTelemetry";
     public const string PerEntityBaselineName = "baseline 1: Channel<T> + reader loop per entity";
+    public const string DetectorsOnName = "twins: one-way PM2.5 ReportTelemetry, detectors on";
+    public const string DetectorsOffName = "twins: one-way PM2.5 ReportTelemetry, detectors off (baseline)";
 
     private const double OneWayTarget = 1_000_000;
     private const double RatioTarget = 0.5;
@@ -66,6 +68,14 @@ internal sealed class RuntimeReport(BenchmarkSettings settings)
             if (paired.Count > 0)
             {
                 text.AppendLine(Invariant, $"Runtime / baseline 1 per interleaved run: {string.Join(", ", paired.Select(r => r.ToString("P0", Invariant)))}.");
+            }
+
+            var detectors = PairedRatios(DetectorsOnName, DetectorsOffName);
+            if (detectors.Count > 0)
+            {
+                text.AppendLine(Invariant, $"Detectors on / off per interleaved run: {string.Join(", ", detectors.Select(r => r.ToString("P0", Invariant)))}.");
+                var median = detectors.Order().ElementAt(detectors.Count / 2);
+                AddTarget("twin telemetry with detectors on / off", median.ToString("P0", Invariant), "(reported)", null);
             }
 
             text.AppendLine(Invariant, $"The generated request object of one Record call is {RequestObjectBytes} B.");
@@ -156,10 +166,10 @@ internal sealed class RuntimeReport(BenchmarkSettings settings)
     }
 
     /// <summary>Run i of <paramref name="name"/> over run i of baseline 1: they ran back to back, so they saw the same machine.</summary>
-    private List<double> PairedRatios(string name)
+    private List<double> PairedRatios(string name, string baselineName = PerEntityBaselineName)
     {
         var runs = oneWay.Where(r => r.Name == name).ToList();
-        var baselines = oneWay.Where(r => r.Name == PerEntityBaselineName).ToList();
+        var baselines = oneWay.Where(r => r.Name == baselineName).ToList();
         return runs.Zip(baselines, (run, baseline) => run.PerSecond / baseline.PerSecond).ToList();
     }
 
