@@ -7,8 +7,11 @@ using SmartCity.Twin.Grains.Hosting;
 using SmartCity.Twin.Grains.Observation;
 using SmartCity.Twin.Grains.Rollups;
 using SmartCity.Twin.Grains.Telemetry;
+using SmartCity.Twin.Grains.Warnings;
+using SmartCity.Twin.Grains.Warnings.Liveness;
 using SmartCity.Twin.Runtime;
 using SmartCity.Twin.Grains.Persistence;
+using SmartCity.Twin.Runtime.Timers;
 
 namespace SmartCity.Twin.Grains.Devices;
 
@@ -23,6 +26,10 @@ namespace SmartCity.Twin.Grains.Devices;
 /// <see cref="TwinOptions.PersistInterval"/>, as does deactivation.
 /// Roll-ups: whenever the device's contribution (district, liveness, warnings, air quality) differs from the one last
 /// sent, the whole new contribution goes one-way to the district twin, which never calls back.
+/// Offline (when <see cref="WarningOptions.Enabled"/>): liveness turning Offline raises <c>offline</c> at the exact time
+/// it turned, Online clears it. A device silent for <see cref="LivenessWarningOptions.OfflineAfterSilence"/> turns
+/// Offline at its last message plus that time, found by one grain timer per activation that is re-armed only when it
+/// fires (messages just move <see cref="DeviceTwinState.LastSeen"/>), so a message costs no timer work.
 /// </remarks>
 internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     where TState : DeviceTwinState, new()
@@ -34,10 +41,22 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
 
     private static readonly WarningDetails NoDetails = new();
 
+    /// <summary>
+    /// A twin woken long after its device's last message waits this long before raising <c>offline</c>: after a silo
+    /// outage the devices reconnect at once, and their twins must not raise an outage that was the silo's.
+    /// </summary>
+    private static readonly TimeSpan OfflineRaiseGrace = TimeSpan.FromMinutes(1);
+
+    /// <summary>Keeps a silent twin active past its silence deadline, so idle collection cannot take it before the check.</summary>
+    private static readonly TimeSpan SilenceCheckMargin = TimeSpan.FromMinutes(2);
+
     private readonly WriteBehindState<TState> persistentState;
     private readonly IPersistentState<TState> storedState;
     private readonly ProvinceMap provinceMap;
     private readonly TwinChangeFeed changes;
+    private IGrainTimer? silenceTimer;
+    private bool silenceArmed;
+    private TimeSpan? offlineAfterSilence;
 
     protected DeviceTwinGrain(IPersistentState<TState> persistentState, ProvinceMap provinceMap, TwinChangeFeed changes, IOptions<TwinOptions> options, ILogger logger)
     {
@@ -47,6 +66,9 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         this.changes = changes;
         Options = options.Value;
         Logger = logger;
+
+        // Resolved here rather than injected so that every kind's constructor stays as it is.
+        Warnings = (ServiceProvider.GetService(typeof(IOptions<WarningOptions>)) as IOptions<WarningOptions>)?.Value ?? new WarningOptions();
     }
 
     protected abstract DeviceKind Kind { get; }
@@ -54,6 +76,9 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     protected TState State => persistentState.State;
 
     protected TwinOptions Options { get; }
+
+    /// <summary>The detectors' settings; nothing is detected when <see cref="WarningOptions.Enabled"/> is false.</summary>
+    protected WarningOptions Warnings { get; }
 
     protected ILogger Logger { get; }
 
@@ -74,6 +99,11 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         state.ActiveWarnings = (state.ActiveWarnings ?? []).Select(MetricNames.Intern).ToArray();
         OnStateLoaded();
         persistentState.Start(GrainContext, Options.PersistInterval);
+        if (Warnings.Enabled)
+        {
+            CheckSilenceOnActivation();
+        }
+
         if (state.ProvisionedAt is not null || state.LastSeen is not null)
         {
             PublishChange(DeviceTwinChangeKind.Loaded);
@@ -103,6 +133,7 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         state.Attributes = provisioning.Attributes is { Count: > 0 } attributes
             ? new Dictionary<string, string>(attributes, StringComparer.Ordinal)
             : null;
+        offlineAfterSilence = null;
 
         if (district is null)
         {
@@ -208,6 +239,18 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         else if (state.Liveness != liveness)
         {
             SetLiveness(liveness, at);
+            if (Warnings.Enabled)
+            {
+                if (liveness == DeviceLiveness.Offline)
+                {
+                    await RaiseWarning(WarningTypes.Offline, DescribeOffline(at, silence: null));
+                }
+                else
+                {
+                    await ClearWarningIfActiveAsync(WarningTypes.Offline);
+                    WatchSilence();
+                }
+            }
         }
 
         await PublishContributionIfChangedAsync();
@@ -245,6 +288,12 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
         await PersistAsync();
         PublishChange(DeviceTwinChangeKind.Warnings);
     }
+
+    /// <summary>Whether a warning of <paramref name="warningType"/> (an interned <see cref="WarningTypes"/> constant or any name) is active.</summary>
+    protected bool HasWarning(string warningType) => Array.BinarySearch(State.ActiveWarnings, warningType, StringComparer.Ordinal) >= 0;
+
+    /// <summary>Clears a warning only if it is active: the common case of a detector's "condition ended" costs no call.</summary>
+    protected Task ClearWarningIfActiveAsync(string warningType) => HasWarning(warningType) ? ClearWarning(warningType) : Task.CompletedTask;
 
     public async Task ClearWarning(string warningType)
     {
@@ -305,6 +354,14 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     /// <summary>Called after a telemetry batch was recorded, before roll-ups are updated: where detectors raise or clear warnings.</summary>
     protected virtual Task OnTelemetryBatchRecordedAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// The <c>offline</c> warning for a device offline since <paramref name="since"/>: after <paramref name="silence"/>
+    /// without a message, or (<c>null</c>) by a connectivity report. Kinds add what makes it worse (a camera going dark
+    /// during an intrusion).
+    /// </summary>
+    protected virtual WarningDetails DescribeOffline(DateTimeOffset since, TimeSpan? silence) =>
+        OfflineMessage.Describe(since, silence, State.LastSeen);
+
     /// <summary>Tells the observers (directory, history, live feeds) about a change; cheap when nobody observes.</summary>
     protected void PublishChange(DeviceTwinChangeKind what, IReadOnlyList<TelemetryPoint>? points = null, string? eventType = null)
     {
@@ -337,6 +394,17 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
             SetLiveness(DeviceLiveness.Online, receivedAt);
         }
 
+        if (Warnings.Enabled)
+        {
+            DelayDeactivation(OfflineAfterSilence + SilenceCheckMargin);
+            if (becameOnline)
+            {
+                await ClearWarningIfActiveAsync(WarningTypes.Offline);
+            }
+
+            WatchSilence();
+        }
+
         await PublishContributionIfChangedAsync();
         if (becameOnline || persist)
         {
@@ -347,6 +415,92 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
     protected Task PersistAsync() => persistentState.WriteAsync();
 
     private Task PersistIfDirtyAsync() => persistentState.WriteIfDirtyAsync();
+
+    /// <summary>How long this device may say nothing before it is offline: the configured time, or longer for a device provisioned with a slow report interval.</summary>
+    private TimeSpan OfflineAfterSilence => offlineAfterSilence ??= SilenceLimit.For(Warnings.Liveness, State.Attributes);
+
+    /// <summary>
+    /// Arms the silence timer if it is not armed. It is set for the deadline as of now and, when it fires, re-arms
+    /// itself for the newer deadline if messages came in the meantime: no timer work per message.
+    /// </summary>
+    private void WatchSilence()
+    {
+        if (State.Liveness != DeviceLiveness.Online || State.LastSeen is not { } lastSeen || silenceArmed)
+        {
+            return;
+        }
+
+        ArmSilenceTimer(lastSeen + OfflineAfterSilence - TimeProvider.GetUtcNow());
+    }
+
+    private void ArmSilenceTimer(TimeSpan due)
+    {
+        silenceTimer ??= RegisterGrainTimer(_ => OnSilenceTimerAsync(), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        silenceTimer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        silenceArmed = true;
+    }
+
+    /// <summary>
+    /// On activation: a device whose silence deadline passed while its twin was not active turned offline at that
+    /// deadline; the warning waits <see cref="OfflineRaiseGrace"/> for a message that proves the silence was the silo's.
+    /// </summary>
+    private void CheckSilenceOnActivation()
+    {
+        var state = State;
+        if (state.Liveness == DeviceLiveness.Online && state.LastSeen is { } lastSeen)
+        {
+            var deadline = lastSeen + OfflineAfterSilence;
+            var now = TimeProvider.GetUtcNow();
+            if (deadline > now)
+            {
+                ArmSilenceTimer(deadline - now);
+                return;
+            }
+
+            SetLiveness(DeviceLiveness.Offline, deadline);
+            DelayDeactivation(OfflineRaiseGrace + SilenceCheckMargin);
+            ArmSilenceTimer(OfflineRaiseGrace);
+        }
+        else if (state.Liveness == DeviceLiveness.Offline && !HasWarning(WarningTypes.Offline))
+        {
+            // Offline from before warnings were raised (or they were switched off): catch up the same way.
+            DelayDeactivation(OfflineRaiseGrace + SilenceCheckMargin);
+            ArmSilenceTimer(OfflineRaiseGrace);
+        }
+    }
+
+    private async Task OnSilenceTimerAsync()
+    {
+        silenceArmed = false;
+        var state = State;
+        TimeSpan? silence = null;
+        if (state.Liveness == DeviceLiveness.Online && state.LastSeen is { } lastSeen)
+        {
+            silence = OfflineAfterSilence;
+            var deadline = lastSeen + silence.Value;
+            var now = TimeProvider.GetUtcNow();
+            if (deadline > now)
+            {
+                ArmSilenceTimer(deadline - now);
+                return;
+            }
+
+            DeviceTwinLog.SilentTooLong(Logger, Kind, DeviceId, lastSeen, deadline);
+            SetLiveness(DeviceLiveness.Offline, deadline);
+        }
+
+        if (state.Liveness == DeviceLiveness.Offline && !HasWarning(WarningTypes.Offline) && state.LivenessChangedAt is { } since)
+        {
+            await RaiseWarning(WarningTypes.Offline, DescribeOffline(since, silence ?? SilenceOf(since)));
+        }
+
+        await PublishContributionIfChangedAsync();
+        await PersistIfDirtyAsync();
+    }
+
+    /// <summary>The silence that made the device offline at <paramref name="since"/>, when that is what happened (offline exactly at the silence deadline).</summary>
+    private TimeSpan? SilenceOf(DateTimeOffset since) =>
+        State.LastSeen is { } lastSeen && lastSeen + OfflineAfterSilence == since ? OfflineAfterSilence : null;
 
     private void SetLiveness(DeviceLiveness liveness, DateTimeOffset at)
     {

@@ -24,4 +24,7 @@ internal static partial class DeviceTwinLog
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "Device twin {Kind}/{DeviceId} removed")]
     public static partial void Removed(ILogger logger, DeviceKind kind, string deviceId);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Device twin {Kind}/{DeviceId} heard nothing since {LastSeen}: offline from {Deadline}")]
+    public static partial void SilentTooLong(ILogger logger, DeviceKind kind, string deviceId, DateTimeOffset lastSeen, DateTimeOffset deadline);
 }

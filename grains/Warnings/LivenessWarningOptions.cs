@@ -3,6 +3,16 @@ namespace SmartCity.Twin.Grains.Warnings;
 /// <summary>When a device twin raises <c>offline</c>.</summary>
 public sealed class LivenessWarningOptions
 {
-    /// <summary>A device that has said nothing for this long is offline, whatever its connection says. Default 15 minutes.</summary>
+    /// <summary>
+    /// A device that has said nothing for this long is offline, whatever its connection says: offline from its last
+    /// message plus this time. Default 15 minutes. A device provisioned with the attribute
+    /// <c>reportIntervalSeconds</c> gets at least <see cref="MissedReports"/> times that interval.
+    /// </summary>
     public TimeSpan OfflineAfterSilence { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How many of its own report intervals a device provisioned with <c>reportIntervalSeconds</c> may miss before it
+    /// is offline, when that is longer than <see cref="OfflineAfterSilence"/>. Default 3.
+    /// </summary>
+    public int MissedReports { get; set; } = 3;
 }

@@ -1,0 +1,129 @@
+namespace SmartCity.Twin.Grains.Warnings.Intrusion;
+
+/// <summary>
+/// A camera's usual activity (motion and person events per hour) for each local hour of the day, learned from its own
+/// events, 24 exponentially weighted rates; stored as JSON.
+/// </summary>
+/// <remarks>
+/// The clock is the camera's: every event and every heartbeat reading moves it, and an hour is folded in once a later
+/// hour is reached, with its count even if zero (a school's night teaches "nothing happens at 01:00"). The first hour
+/// counts for the part of it that was watched, if at least a third. Silent gaps fold in as empty hours, at most a day
+/// of them. An hour in which an intrusion was in progress is not learned: a burglar must not teach the camera that
+/// nights are busy. Until an hour of the day is learned, the last learned hour stands in for it, then the running rate
+/// of the hour being watched.
+/// </remarks>
+internal sealed class HourlyActivity
+{
+    private const long HourMilliseconds = 3_600_000;
+    private const double Unlearned = -1;
+
+    /// <summary>Events per hour by local hour of the day (UTC+7); negative until learned.</summary>
+    public double[] Rates { get; set; } = NewRates();
+
+    /// <summary>The rate of the hour folded in last; negative before the first.</summary>
+    public double RecentRate { get; set; } = Unlearned;
+
+    /// <summary>Start of the hour being counted, Unix milliseconds (UTC+7 is whole hours: UTC hours are local hours); 0 before the first message.</summary>
+    public long HourStart { get; set; }
+
+    /// <summary>Since when the hour being counted has been watched (its start, except for the very first hour).</summary>
+    public long WatchedFrom { get; set; }
+
+    public int HourCount { get; set; }
+
+    /// <summary>Whether an intrusion was in progress in the hour being counted.</summary>
+    public bool HourDisturbed { get; set; }
+
+    /// <summary>The camera's clock reached <paramref name="at"/>: folds in the hours that ended before it.</summary>
+    public void Advance(DateTimeOffset at, double weight)
+    {
+        if (Rates is not { Length: 24 })
+        {
+            Rates = NewRates();
+        }
+
+        var time = at.ToUnixTimeMilliseconds();
+        var hour = time - Mod(time, HourMilliseconds);
+        if (HourStart == 0)
+        {
+            HourStart = hour;
+            WatchedFrom = time;
+            return;
+        }
+
+        if (hour <= HourStart)
+        {
+            return;
+        }
+
+        var watched = (HourStart + HourMilliseconds - WatchedFrom) / (double)HourMilliseconds;
+        if (!HourDisturbed && watched >= 1.0 / 3)
+        {
+            Fold(HourStart, HourCount / watched, weight);
+        }
+
+        var empty = Math.Min(((hour - HourStart) / HourMilliseconds) - 1, 24);
+        for (var i = 1; i <= empty; i++)
+        {
+            Fold(HourStart + (i * HourMilliseconds), 0, weight);
+        }
+
+        HourStart = hour;
+        WatchedFrom = hour;
+        HourCount = 0;
+        HourDisturbed = false;
+    }
+
+    /// <summary>Counts one motion or person event at <paramref name="at"/>; an event older than the hour being counted is not.</summary>
+    public void Count(DateTimeOffset at, double weight, bool disturbed)
+    {
+        Advance(at, weight);
+        var time = at.ToUnixTimeMilliseconds();
+        if (time < HourStart)
+        {
+            return;
+        }
+
+        HourCount++;
+        HourDisturbed |= disturbed;
+    }
+
+    /// <summary>
+    /// The camera's usual events per hour at <paramref name="at"/>: the learned rate of that hour of the day, else the
+    /// last learned hour's, else the running rate of the hour being watched (after 20 minutes of it), else
+    /// <paramref name="assumed"/>.
+    /// </summary>
+    public double UsualRate(DateTimeOffset at, double assumed)
+    {
+        if (Rates is { Length: 24 } rates && rates[LocalHour(at.ToUnixTimeMilliseconds())] is var learned and >= 0)
+        {
+            return learned;
+        }
+
+        if (RecentRate >= 0)
+        {
+            return RecentRate;
+        }
+
+        var watchedHours = (at.ToUnixTimeMilliseconds() - WatchedFrom) / (double)HourMilliseconds;
+        return HourStart != 0 && watchedHours >= 1.0 / 3 ? HourCount / watchedHours : assumed;
+    }
+
+    private void Fold(long hourStart, double rate, double weight)
+    {
+        var index = LocalHour(hourStart);
+        Rates[index] = Rates[index] < 0 ? rate : Rates[index] + (weight * (rate - Rates[index]));
+        RecentRate = rate;
+    }
+
+    private static double[] NewRates()
+    {
+        var rates = new double[24];
+        Array.Fill(rates, Unlearned);
+        return rates;
+    }
+
+    private static int LocalHour(long unixMilliseconds) => (int)(((Mod(unixMilliseconds, 24 * HourMilliseconds) / HourMilliseconds) + 7) % 24);
+
+    private static long Mod(long value, long divisor) => ((value % divisor) + divisor) % divisor;
+}
