@@ -16,6 +16,12 @@ namespace SmartCity.Twin.Api.Alerts;
 /// <see cref="AlertOptions.IncidentWindow"/> of it; otherwise, if such an alert stands alone, the two start a new
 /// incident, named after the earlier one. A single alert has no incident. Incidents are not stored: the loader feeds
 /// stored alerts oldest first, so the same incidents form again after a restart.
+/// <para>
+/// Corroboration: whenever an alert joins an incident, each unresolved fire-type alert in it that alerts from other
+/// twins confirm (<see cref="Corroboration"/>) is told so through the <see cref="IAlertCorroborator"/>, once per pair;
+/// the alert raises its own severity and records it. After a restart the stored alerts already name who confirmed
+/// them, so replaying them asks nothing twice.
+/// </para>
 /// </remarks>
 internal sealed class AlertDirectory : IAlertDirectory, IAlertObserver
 {
@@ -28,14 +34,18 @@ internal sealed class AlertDirectory : IAlertDirectory, IAlertObserver
     private readonly SortedSet<AlertKey> unresolved = [];
     private readonly Dictionary<string, Incident> incidents = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HashSet<(string Alert, string ConfirmedBy)> corroborationsSent = [];
     private readonly double radiusMeters;
     private readonly long windowTicks;
+    private readonly IAlertCorroborator? corroborator;
 
-    public AlertDirectory(IOptions<AlertOptions> options)
+    /// <param name="corroborator">Where confirmations go; <c>null</c> to group alerts without touching them.</param>
+    public AlertDirectory(IOptions<AlertOptions> options, IAlertCorroborator? corroborator = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         radiusMeters = options.Value.IncidentRadiusMeters;
         windowTicks = options.Value.IncidentWindow.Ticks;
+        this.corroborator = corroborator;
     }
 
     public Task Loaded => loaded.Task;
@@ -43,23 +53,29 @@ internal sealed class AlertDirectory : IAlertDirectory, IAlertObserver
     public void OnAlertChanged(AlertSnapshot alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        List<(string, IReadOnlyList<string>)>? confirmations = null;
         lock (gate)
         {
-            Apply(alert);
+            Apply(alert, ref confirmations);
         }
+
+        Send(confirmations);
     }
 
     /// <summary>Stored alerts, in any order; applied oldest first so incidents form as they did live.</summary>
     public void AddLoaded(IEnumerable<AlertSnapshot> stored)
     {
         var ordered = stored.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        List<(string, IReadOnlyList<string>)>? confirmations = null;
         lock (gate)
         {
             foreach (var alert in ordered)
             {
-                Apply(alert);
+                Apply(alert, ref confirmations);
             }
         }
+
+        Send(confirmations);
     }
 
     public void CompleteLoad() => loaded.TrySetResult();
@@ -178,7 +194,7 @@ internal sealed class AlertDirectory : IAlertDirectory, IAlertObserver
         return filter.Status is AlertStatus.Active or AlertStatus.Acknowledged ? unresolved : newestFirst;
     }
 
-    private void Apply(AlertSnapshot alert)
+    private void Apply(AlertSnapshot alert, ref List<(string, IReadOnlyList<string>)>? confirmations)
     {
         var key = KeyOf(alert);
         if (alerts.TryGetValue(alert.Id, out var known))
@@ -200,7 +216,13 @@ internal sealed class AlertDirectory : IAlertDirectory, IAlertObserver
             return;
         }
 
-        alerts[alert.Id] = alert with { IncidentId = Group(alert) };
+        var incidentId = Group(alert);
+        alerts[alert.Id] = alert with { IncidentId = incidentId };
+        if (incidentId is not null)
+        {
+            Corroborate(incidents[incidentId], ref confirmations);
+        }
+
         newestFirst.Add(key);
         if (alert.Status != AlertStatus.Resolved)
         {
@@ -260,6 +282,53 @@ internal sealed class AlertDirectory : IAlertDirectory, IAlertObserver
         incidents[started.Id] = started;
         alerts[alone.Id] = alone with { IncidentId = started.Id };
         return started.Id;
+    }
+
+    /// <summary>Collects, for each fire-type alert of <paramref name="incident"/>, the alerts that confirm it and it was not yet told of.</summary>
+    private void Corroborate(Incident incident, ref List<(string, IReadOnlyList<string>)>? confirmations)
+    {
+        if (corroborator is null)
+        {
+            return;
+        }
+
+        foreach (var id in incident.AlertIds)
+        {
+            if (!alerts.TryGetValue(id, out var alert) || !Corroboration.CanBeConfirmed(alert))
+            {
+                continue;
+            }
+
+            List<string>? confirmedBy = null;
+            foreach (var otherId in incident.AlertIds)
+            {
+                if (alerts.TryGetValue(otherId, out var other)
+                    && Corroboration.Confirms(other, alert)
+                    && !alert.CorroboratedBy.Contains(otherId)
+                    && corroborationsSent.Add((id, otherId)))
+                {
+                    (confirmedBy ??= []).Add(otherId);
+                }
+            }
+
+            if (confirmedBy is not null)
+            {
+                (confirmations ??= []).Add((id, confirmedBy));
+            }
+        }
+    }
+
+    private void Send(List<(string AlertId, IReadOnlyList<string> ConfirmedBy)>? confirmations)
+    {
+        if (confirmations is null || corroborator is null)
+        {
+            return;
+        }
+
+        foreach (var (alertId, confirmedBy) in confirmations)
+        {
+            corroborator.Corroborate(alertId, confirmedBy);
+        }
     }
 
     private bool IsOpen(Incident incident) =>

@@ -12,4 +12,7 @@ internal static partial class AlertDirectoryLog
 
     [LoggerMessage(EventId = 2402, Level = LogLevel.Warning, Message = "Alert directory: grain storage {Storage} cannot list its states; stored alerts are not listed until they change")]
     public static partial void NoCatalog(ILogger logger, string storage);
+
+    [LoggerMessage(EventId = 2403, Level = LogLevel.Warning, Message = "Alert {AlertId} could not be told that alerts nearby corroborate it")]
+    public static partial void CorroborationFailed(ILogger logger, Exception exception, string alertId);
 }

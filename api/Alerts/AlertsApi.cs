@@ -27,6 +27,7 @@ internal static class AlertsApi
             .Validate(o => double.IsFinite(o.IncidentRadiusMeters) && o.IncidentRadiusMeters >= 0, "Alerts:IncidentRadiusMeters must be a distance in metres, 0 or more.")
             .Validate(o => o.IncidentWindow >= TimeSpan.Zero, "Alerts:IncidentWindow must not be negative.")
             .ValidateOnStart();
+        services.AddSingleton<IAlertCorroborator, GrainAlertCorroborator>();
         services.AddSingleton<AlertDirectory>();
         services.AddSingleton<IAlertDirectory>(sp => sp.GetRequiredService<AlertDirectory>());
         services.AddSingleton<IAlertObserver>(sp => sp.GetRequiredService<AlertDirectory>());

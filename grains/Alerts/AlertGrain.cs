@@ -1,5 +1,8 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SmartCity.Twin.Runtime;
+using SmartCity.Twin.Runtime.Reminders;
 
 namespace SmartCity.Twin.Grains.Alerts;
 
@@ -8,17 +11,35 @@ namespace SmartCity.Twin.Grains.Alerts;
 /// acknowledgement is never lost to a crash, then published to the <see cref="AlertChangeFeed"/>.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A plain repeat of an open alert only counts (<see cref="AlertSnapshot.RepeatCount"/>): a detector that re-raises
 /// every few seconds must not grow the trail. A repeat after the condition had cleared is recorded as
-/// <c>repeated</c>, because the condition came back.
+/// <c>repeated</c>, because the condition came back; a repeat that reports a higher severity raises it.
+/// </para>
+/// <para>
+/// Escalation runs on a durable reminder rather than a grain timer: a timer lives only as long as the activation,
+/// so an unacknowledged alert would have to stay in memory for minutes and would never escalate after a silo
+/// restart. The reminder is registered only while the alert is active and has an escalation ahead
+/// (<see cref="AlertSnapshot.EscalatesAt"/>), and removed once it is acknowledged or resolved, so handled alerts cost
+/// nothing; after a restart the reminder service fires it again, at most one period late.
+/// </para>
 /// </remarks>
 [GrainType(AlertState.GrainType)]
 internal sealed class AlertGrain(
     [PersistentState(AlertState.StateName)] IPersistentState<AlertState> state,
     AlertChangeFeed changes,
-    ILogger<AlertGrain> logger) : Grain, IAlert
+    IOptions<AlertLifecycleOptions> lifecycle,
+    ILogger<AlertGrain> logger) : Grain, IAlert, IRemindable
 {
     private const string SystemActor = "system";
+    private const string EscalationReminder = "escalate";
+    private const string ConditionClearedNote = "Điều kiện đã hết (condition cleared)";
+
+    // Reminders are coarse by design (the runtime refuses periods under a minute); the period only matters when a
+    // tick is lost, since every escalation registers the next one afresh.
+    private static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private readonly AlertLifecycleOptions options = lifecycle.Value;
 
     private string AlertId => GetPrimaryKeyString();
 
@@ -26,14 +47,16 @@ internal sealed class AlertGrain(
     {
         ArgumentNullException.ThrowIfNull(raise);
         var current = state.State.Alert;
+        var now = TimeProvider.GetUtcNow();
         if (current is null)
         {
+            var severity = raise.Severity ?? AlertSeverities.Of(raise.Type);
             var opened = new AlertSnapshot
             {
                 Id = AlertId,
                 Version = 1,
                 Type = raise.Type,
-                Severity = raise.Severity ?? AlertSeverities.Of(raise.Type),
+                Severity = severity,
                 Status = AlertStatus.Active,
                 TwinId = raise.TwinId,
                 TwinKind = raise.TwinKind,
@@ -44,6 +67,7 @@ internal sealed class AlertGrain(
                 RaisedAt = raise.At,
                 LastRaisedAt = raise.At,
                 RepeatCount = 1,
+                EscalatesAt = now + options.EscalateAfter.For(severity),
                 Evidence = new Dictionary<string, double>(raise.Evidence, StringComparer.Ordinal),
                 Transitions = [new AlertTransition("raised", SystemActor, raise.At, Truncate(raise.Message))],
             };
@@ -65,6 +89,16 @@ internal sealed class AlertGrain(
                 ? current.Transitions
                 : Append(current.Transitions, new AlertTransition("repeated", SystemActor, raise.At, Truncate(raise.Message))),
         };
+        if (raise.Severity is { } reported && reported > current.Severity)
+        {
+            // Never lowered: an operator who saw "Critical" must not find it quietly downgraded by a calmer reading.
+            repeated = WithSeverity(
+                repeated,
+                reported,
+                new AlertTransition("severity-raised", SystemActor, raise.At, Truncate(raise.Message), current.Severity, reported),
+                now);
+        }
+
         return await SaveAsync(repeated);
     }
 
@@ -86,6 +120,7 @@ internal sealed class AlertGrain(
             Status = AlertStatus.Acknowledged,
             AcknowledgedAt = at,
             AcknowledgedBy = actor,
+            EscalatesAt = null,
             Transitions = Append(current.Transitions, new AlertTransition("acknowledged", actor, at, Note(note))),
         });
     }
@@ -106,6 +141,7 @@ internal sealed class AlertGrain(
             Status = AlertStatus.Resolved,
             ResolvedAt = at,
             ResolvedBy = actor,
+            EscalatesAt = null,
             Transitions = Append(current.Transitions, new AlertTransition("resolved", actor, at, Note(note))),
         });
     }
@@ -133,14 +169,140 @@ internal sealed class AlertGrain(
             return current;
         }
 
-        return await SaveAsync(current with
+        var cleared = current with
         {
             ClearedAt = at,
             Transitions = Append(current.Transitions, new AlertTransition("cleared", SystemActor, at)),
+        };
+        if (!options.AutoResolveTypeSet().Contains(current.Type))
+        {
+            return await SaveAsync(cleared);
+        }
+
+        AlertLog.Handled(logger, AlertId, "resolved", SystemActor);
+        return await SaveAsync(cleared with
+        {
+            Status = AlertStatus.Resolved,
+            ResolvedAt = at,
+            ResolvedBy = SystemActor,
+            EscalatesAt = null,
+            Transitions = Append(cleared.Transitions, new AlertTransition("resolved", SystemActor, at, ConditionClearedNote)),
         });
     }
 
+    public async Task<AlertSnapshot> Corroborate(IReadOnlyList<string> alertIds)
+    {
+        ArgumentNullException.ThrowIfNull(alertIds);
+        var current = Existing();
+        if (current.Status == AlertStatus.Resolved)
+        {
+            return current;
+        }
+
+        var known = current.CorroboratedBy;
+        var added = new List<string>();
+        foreach (var id in alertIds)
+        {
+            if (!string.IsNullOrEmpty(id) && id != AlertId && !known.Contains(id) && !added.Contains(id))
+            {
+                added.Add(id);
+            }
+        }
+
+        if (added.Count == 0)
+        {
+            return current;
+        }
+
+        var at = TimeProvider.GetUtcNow();
+        var note = "Được xác nhận bởi cảnh báo gần đó (corroborated by): " + string.Join(", ", added);
+        var corroborated = current with { CorroboratedBy = [.. known, .. added] };
+
+        // One level for being confirmed at all; more confirmations add to the trail, not to the severity.
+        if (known.Count == 0 && current.Severity < AlertSeverity.Critical)
+        {
+            var raised = current.Severity + 1;
+            AlertLog.Corroborated(logger, AlertId, current.Severity, raised, added.Count);
+            corroborated = WithSeverity(corroborated, raised, new AlertTransition("corroborated", SystemActor, at, Truncate(note), current.Severity, raised), at);
+        }
+        else
+        {
+            corroborated = corroborated with
+            {
+                Transitions = Append(current.Transitions, new AlertTransition("corroborated", SystemActor, at, Truncate(note))),
+            };
+        }
+
+        return await SaveAsync(corroborated);
+    }
+
     public Task<AlertSnapshot> GetSnapshot() => Task.FromResult(Existing());
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != EscalationReminder)
+        {
+            return;
+        }
+
+        var current = state.State.Alert;
+        var now = TimeProvider.GetUtcNow();
+        if (current is not { Status: AlertStatus.Active, EscalatesAt: { } due })
+        {
+            // Acknowledged or resolved while the tick was on its way, or the unregistering failed earlier.
+            await StopEscalationAsync();
+            return;
+        }
+
+        if (due > now)
+        {
+            await ScheduleEscalationAsync(due, now);
+            return;
+        }
+
+        await SaveAsync(Escalated(current, now));
+    }
+
+    private AlertSnapshot Escalated(AlertSnapshot current, DateTimeOffset now)
+    {
+        var from = current.Severity;
+        var to = from < AlertSeverity.Critical ? from + 1 : AlertSeverity.Critical;
+        var waited = options.EscalateAfter.For(from) ?? (now - (current.EscalatedAt ?? now));
+        var note = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Chưa được tiếp nhận sau {waited.TotalMinutes:0.#} phút (not acknowledged in time): {from} → {to}");
+        AlertLog.Escalated(logger, AlertId, current.EscalationLevel + 1, from, to);
+        return current with
+        {
+            Severity = to,
+            EscalationLevel = current.EscalationLevel + 1,
+            EscalatedAt = now,
+
+            // Again after the new severity's wait, until it is Critical: past that there is no one higher to wake.
+            EscalatesAt = to < AlertSeverity.Critical ? now + options.EscalateAfter.For(to) : null,
+            Transitions = Append(current.Transitions, new AlertTransition("escalated", SystemActor, now, note, from, to)),
+        };
+    }
+
+    /// <summary>Raises the severity and, for an active alert, brings its escalation forward if the higher severity's wait ends sooner.</summary>
+    private AlertSnapshot WithSeverity(AlertSnapshot alert, AlertSeverity severity, AlertTransition transition, DateTimeOffset now)
+    {
+        var escalatesAt = alert.EscalatesAt;
+        if (alert.Status == AlertStatus.Active
+            && (severity < AlertSeverity.Critical || alert.EscalationLevel == 0)
+            && now + options.EscalateAfter.For(severity) is { } sooner
+            && (escalatesAt is null || sooner < escalatesAt))
+        {
+            escalatesAt = sooner;
+        }
+
+        return alert with
+        {
+            Severity = severity,
+            EscalatesAt = escalatesAt,
+            Transitions = Append(alert.Transitions, transition),
+        };
+    }
 
     private AlertSnapshot Existing() =>
         state.State.Alert ?? throw new AlertNotFoundException($"No alert '{AlertId}' has been raised.");
@@ -149,6 +311,21 @@ internal sealed class AlertGrain(
     {
         var saved = alert with { Version = (state.State.Alert?.Version ?? 0) + 1, IncidentId = null };
         var previous = state.State.Alert;
+
+        // The reminder first: whoever sees the new alert may rely on its escalation being scheduled. Should the write
+        // then fail, a stray tick finds nothing due and puts the reminder right.
+        if (saved.EscalatesAt is { } due)
+        {
+            if (due != previous?.EscalatesAt)
+            {
+                await ScheduleEscalationAsync(due, TimeProvider.GetUtcNow());
+            }
+        }
+        else if (previous?.EscalatesAt is not null)
+        {
+            await StopEscalationAsync();
+        }
+
         state.State.Alert = saved;
         try
         {
@@ -162,7 +339,44 @@ internal sealed class AlertGrain(
         }
 
         changes.Publish(saved);
+
+        if (saved.Status == AlertStatus.Resolved)
+        {
+            // Resolved alerts are read from the directory, not from here: thousands of them must not stay in memory.
+            DeactivateOnIdle();
+        }
+
         return saved;
+    }
+
+    private async Task ScheduleEscalationAsync(DateTimeOffset due, DateTimeOffset now)
+    {
+        var wait = due > now ? due - now : TimeSpan.Zero;
+        try
+        {
+            await RegisterOrUpdateReminder(EscalationReminder, wait, wait > MinimumReminderPeriod ? wait : MinimumReminderPeriod);
+        }
+        catch (Exception exception)
+        {
+            // The alert is saved and shown as due to escalate; failing the detector's or operator's call would not help.
+            AlertLog.EscalationNotScheduled(logger, exception, AlertId);
+        }
+    }
+
+    private async Task StopEscalationAsync()
+    {
+        try
+        {
+            if (await GetReminder(EscalationReminder) is { } reminder)
+            {
+                await UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception exception)
+        {
+            // A stray tick finds the alert handled and tries again; nothing escalates meanwhile.
+            AlertLog.EscalationNotStopped(logger, exception, AlertId);
+        }
     }
 
     private static string Actor(string by) => string.IsNullOrWhiteSpace(by) ? SystemActor : by.Trim();

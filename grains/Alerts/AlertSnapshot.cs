@@ -49,6 +49,18 @@ public sealed record AlertSnapshot
 
     public string? ResolvedBy { get; init; }
 
+    /// <summary>How many times nobody acknowledged it in time (see <see cref="AlertLifecycleOptions.EscalateAfter"/>); 0 until then.</summary>
+    public int EscalationLevel { get; init; }
+
+    /// <summary>When it was last escalated.</summary>
+    public DateTimeOffset? EscalatedAt { get; init; }
+
+    /// <summary>When it will be escalated if still not acknowledged; <c>null</c> when it will not be (handled, or as high as it goes).</summary>
+    public DateTimeOffset? EscalatesAt { get; init; }
+
+    /// <summary>The ids of alerts on other twins nearby that confirmed this one (a camera's smoke next to a fire panel), oldest first.</summary>
+    public IReadOnlyList<string> CorroboratedBy { get; init; } = [];
+
     /// <summary>Set by the alert directory when the alert is grouped with others near it (see the API's incidents); never stored.</summary>
     public string? IncidentId { get; init; }
 

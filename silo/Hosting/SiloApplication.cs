@@ -3,6 +3,7 @@ using SmartCity.Twin.Api.Hosting;
 using SmartCity.Twin.Api.Security;
 using SmartCity.Twin.Gateways.Devices.Hosting;
 using SmartCity.Twin.Gateways.Devices.Identity;
+using SmartCity.Twin.Grains.Alerts;
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Hosting;
 using SmartCity.Twin.Grains.Warnings;
@@ -51,6 +52,7 @@ internal static class SiloApplication
         services.TryAddSingleton(TimeProvider.System);
         services.AddTwinGrains();
         services.Configure<WarningOptions>(configuration.GetSection(WarningOptions.Section));
+        services.Configure<AlertLifecycleOptions>(configuration.GetSection(AlertLifecycleOptions.Section));
         services.AddGrainRuntime(silo => silo
             .AddGrainAssembly(typeof(IDeviceTwin).Assembly)
             .UseConfiguredStorage(storage));

@@ -19,4 +19,24 @@ internal static class AlertJson
         node![name] is { } value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     public static IReadOnlyList<string> Ids(this JsonArray items) => items.Select(i => i.Str("id")).ToList();
+
+    /// <summary>
+    /// Reads <paramref name="path"/> until <paramref name="condition"/> holds or 30 s pass, and returns the last read:
+    /// what the grain does after the call that caused it (an escalation, a corroboration) reaches the API a moment later.
+    /// </summary>
+    public static async Task<JsonObject> EventuallyAsync(HttpClient client, string path, Func<JsonObject, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var response = await client.GetAsync(path);
+            var read = await ReadObjectAsync(response);
+            if (condition(read) || DateTime.UtcNow > deadline)
+            {
+                return read;
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }

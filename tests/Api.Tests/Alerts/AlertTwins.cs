@@ -20,7 +20,22 @@ internal sealed class AlertTwins(IServiceProvider services)
     /// <summary>Diêm Điền, Thái Thụy: 25 km away.</summary>
     public static readonly GeoPoint DiemDien = new(106.5676, 20.5586);
 
+    /// <summary>About 100 m east of <see cref="CityCentre"/>.</summary>
+    public static readonly GeoPoint AcrossTheSquare = new(106.33756, 20.4463);
+
+    private static int isolated;
+
     private IGrainFactory Grains => services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>
+    /// A place no other call returns, 1.2 km from its neighbours and over 600 m from the fixed places above, for alerts
+    /// that must not form incidents with other tests' alerts in the same silo.
+    /// </summary>
+    public static GeoPoint Isolated()
+    {
+        var n = Interlocked.Increment(ref isolated);
+        return new GeoPoint(106.20 + (0.012 * (n % 25)), 20.45 + (0.012 * (n / 25 % 10)));
+    }
 
     public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..10];
 

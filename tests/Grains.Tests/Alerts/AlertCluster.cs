@@ -7,8 +7,15 @@ namespace SmartCity.Twin.Grains.Tests.Alerts;
 
 internal static class AlertCluster
 {
-    public static Task<InProcessTestCluster> StartAsync(RecordingAlertObserver observer) =>
+    public static Task<InProcessTestCluster> StartAsync(RecordingAlertObserver observer, Action<AlertLifecycleOptions>? lifecycle = null) =>
         InProcessTestCluster.CreateBuilder()
-            .ConfigureServices(services => services.AddTwinGrains().AddSingleton<IAlertObserver>(observer))
+            .ConfigureServices(services =>
+            {
+                services.AddTwinGrains().AddSingleton<IAlertObserver>(observer);
+                if (lifecycle is not null)
+                {
+                    services.Configure(lifecycle);
+                }
+            })
             .StartAsync();
 }

@@ -9,7 +9,8 @@ internal sealed class AlertSnapshotComparer : IEqualityComparer<AlertSnapshot>
 
     public bool Equals(AlertSnapshot? x, AlertSnapshot? y) =>
         x is not null && y is not null
-        && x with { Evidence = y.Evidence, Transitions = y.Transitions } == y
+        && x with { Evidence = y.Evidence, Transitions = y.Transitions, CorroboratedBy = y.CorroboratedBy } == y
+        && x.CorroboratedBy.SequenceEqual(y.CorroboratedBy)
         && x.Evidence.OrderBy(e => e.Key, StringComparer.Ordinal).SequenceEqual(y.Evidence.OrderBy(e => e.Key, StringComparer.Ordinal))
         && x.Transitions.SequenceEqual(y.Transitions);
 
