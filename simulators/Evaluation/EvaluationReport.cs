@@ -54,6 +54,10 @@ internal sealed record EvaluationReport(
         var tables = new List<ReportTable>();
         if (Detectors.Count > 0)
         {
+            tables.Add(new ReportTable(
+                "Detectors evaluated",
+                ["detector", "settings", "points scored", "time (s)"],
+                Detectors.Select(d => (IReadOnlyList<string>)[d.Detector.Name, d.Detector.Settings, Count(d.Points), Number(d.Wall.TotalSeconds, "0.0")]).ToList()));
             tables.Add(DetectorTable());
         }
 
@@ -153,7 +157,7 @@ internal sealed record EvaluationReport(
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    private static string Count(int n) => n.ToString("N0", Invariant);
+    private static string Count(long n) => n.ToString("N0", Invariant);
 
     private static string Ratio(double? value) => value is { } v ? Number(v, "0.000") : "–";
 

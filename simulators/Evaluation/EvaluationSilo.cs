@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SmartCity.Twin.Gateways.Devices.Topics;
+using SmartCity.Twin.Gateways.Mqtt.Broker;
 using SmartCity.Twin.Grains.Alerts;
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Hosting;
@@ -28,8 +29,13 @@ internal sealed class EvaluationSilo : IAsyncDisposable
     /// <summary>Simulated time between two takes from the simulation; messages within one are still sent one by one at their own times.</summary>
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(1);
 
+    /// <summary>How far (simulated time) messages may be handed on ahead of the oldest one not yet applied.</summary>
+    private static readonly TimeSpan MaxLag = TimeSpan.FromSeconds(5);
+
     private readonly IHost host;
     private readonly IDeviceMessageSink sink;
+    private readonly List<(string Topic, Task<MqttPublishDecision> Applying)> pending = [];
+    private DateTimeOffset? oldestPending;
 
     private EvaluationSilo(IHost host, FakeTimeProvider clock)
     {
@@ -96,6 +102,11 @@ internal sealed class EvaluationSilo : IAsyncDisposable
 
     /// <summary>Hands the simulation's messages to the twins until simulated time reaches <paramref name="until"/>, then sets the clock there.</summary>
     /// <param name="progress">Called with the simulated time reached after each step.</param>
+    /// <remarks>
+    /// Messages are handed on in order without waiting for each to be applied, since a grain takes its calls in the
+    /// order they were made; but never more than <see cref="MaxLag"/> of simulated time ahead of the oldest one still
+    /// being applied, so a twin's timers never run far ahead of what it has been told.
+    /// </remarks>
     public async Task ReplayAsync(ProvinceSimulation simulation, DateTimeOffset until, Action<DateTimeOffset>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(simulation);
@@ -106,10 +117,16 @@ internal sealed class EvaluationSilo : IAsyncDisposable
             var to = reached + Step < until ? reached + Step : until;
             foreach (var message in simulation.Advance(to))
             {
+                if (oldestPending is { } oldest && message.At - oldest > MaxLag)
+                {
+                    await DrainAsync().ConfigureAwait(false);
+                }
+
                 MoveClockTo(message.At);
-                await SendAsync(message, cancellationToken).ConfigureAwait(false);
+                Send(message, cancellationToken);
             }
 
+            await DrainAsync().ConfigureAwait(false);
             MoveClockTo(to);
             reached = to;
             progress?.Invoke(reached);
@@ -144,11 +161,34 @@ internal sealed class EvaluationSilo : IAsyncDisposable
         }
     }
 
-    private async Task SendAsync(DeviceMessage message, CancellationToken cancellationToken)
+    private void Send(DeviceMessage message, CancellationToken cancellationToken)
     {
         var topic = DeviceMessageFormat.Topic(message);
         var payload = new ReadOnlySequence<byte>(DeviceMessageFormat.Payload(message));
-        var decision = await sink.ApplyAsync(topic, payload, Clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var applying = sink.ApplyAsync(topic, payload, Clock.GetUtcNow(), cancellationToken);
+        if (applying.IsCompleted)
+        {
+            Count(topic, applying.Result);
+            return;
+        }
+
+        oldestPending ??= message.At;
+        pending.Add((topic, applying.AsTask()));
+    }
+
+    private async Task DrainAsync()
+    {
+        foreach (var (topic, applying) in pending)
+        {
+            Count(topic, await applying.ConfigureAwait(false));
+        }
+
+        pending.Clear();
+        oldestPending = null;
+    }
+
+    private void Count(string topic, MqttPublishDecision decision)
+    {
         if (decision.IsAccepted)
         {
             Accepted++;
