@@ -44,6 +44,13 @@ internal sealed class HourlyAverages
         return true;
     }
 
+    /// <summary>The mean of the clock hour <paramref name="hour"/> (Unix hour) and how many readings made it; NaN and 0 when it is not held.</summary>
+    public (double Mean, int Readings) MeanOf(int hour)
+    {
+        var slot = ((hour % VnAqi.NowCastHours) + VnAqi.NowCastHours) % VnAqi.NowCastHours;
+        return Hours[slot] == hour && Counts[slot] > 0 ? (Sums[slot] / Counts[slot], Counts[slot]) : (double.NaN, 0);
+    }
+
     /// <summary>The hourly averages ending at <paramref name="currentHour"/>, most recent first; NaN for an hour without data.</summary>
     public double[] MostRecentFirst(int currentHour)
     {
