@@ -31,7 +31,9 @@ public static class TwinGrainsServiceCollectionExtensions
             .Validate(o => o.CameraEventCapacity is >= 1 and <= 1024, "TwinOptions.CameraEventCapacity must be between 1 and 1024.");
 
         services.AddOptions<WarningOptions>();
-        services.AddOptions<AlertLifecycleOptions>().Validate(o => o.EscalateAfter.AreValid(), "Alerts:Lifecycle:EscalateAfter times must not be negative (00:00:00 = never).");
+        services.AddOptions<AlertLifecycleOptions>()
+            .Validate(o => o.EscalateAfter.AreValid(), "Alerts:Lifecycle:EscalateAfter times must not be negative (00:00:00 = never).")
+            .ValidateOnStart();
         services.TryAddSingleton<TwinChangeFeed>();
         services.TryAddSingleton<AlertChangeFeed>();
         services.TryAddSingleton(sp => ProvinceMap.Load(sp.GetRequiredService<IOptions<TwinOptions>>().Value.ProvinceId));

@@ -199,6 +199,35 @@ public sealed class AlertLifecycleTests
         Assert.Equal(2, after.RepeatCount);
     }
 
+    [Fact]
+    public async Task Resolved_alerts_leave_memory_and_are_still_readable_afterwards()
+    {
+        await using var cluster = await AlertCluster.StartAsync(observer);
+        var alerts = new List<IAlert>();
+        for (var i = 0; i < 20; i++)
+        {
+            alerts.Add(await RaisedAlerts.RaiseAsync(cluster, "done-" + i, i % 2 == 0 ? WarningTypes.Fire : WarningTypes.Offline));
+        }
+
+        var withOpenAlerts = cluster.ActivationCount;
+        for (var i = 0; i < alerts.Count; i++)
+        {
+            if (i % 2 == 0)
+            {
+                await alerts[i].Resolve("lan.nguyen", null);
+            }
+            else
+            {
+                await alerts[i].Clear(cluster.TimeProvider.GetUtcNow());
+            }
+        }
+
+        var afterwards = await Eventually.Until(() => Task.FromResult(cluster.ActivationCount), n => n <= withOpenAlerts - 20);
+
+        Assert.True(afterwards <= withOpenAlerts - 20, $"{afterwards} activations remain of {withOpenAlerts}");
+        Assert.Equal(("lan.nguyen", "system"), ((await alerts[0].GetSnapshot()).ResolvedBy, (await alerts[1].GetSnapshot()).ResolvedBy));
+    }
+
     private static async Task<IFireAlarmTwin> ProvisionedFirePanelAsync(InProcessTestCluster cluster, string id)
     {
         var panel = cluster.GrainFactory.GetGrain<IFireAlarmTwin>(id);
