@@ -9,10 +9,7 @@ public sealed class IidChangePointOptions
     /// </summary>
     public double Confidence { get; set; } = 95;
 
-    /// <summary>
-    /// Points in the kernel density's history and in the martingale's window (the martingale is the product of the bets
-    /// of the last this-many points, so an old change stops counting). At least 4. Default 100.
-    /// </summary>
+    /// <summary>Points in the kernel density's history the p-values are taken against, at least 4. Default 100.</summary>
     public int ChangeHistoryLength { get; set; } = 100;
 
     /// <summary>Default <see cref="MartingaleType.Power"/>.</summary>

@@ -6,11 +6,11 @@ public sealed class IidChangePointState
     /// <summary>The last points, a ring buffer.</summary>
     public double[] History { get; set; } = [];
 
-    /// <summary>The log-bets of the last points, a ring buffer written in step with <see cref="History"/>.</summary>
-    public double[] LogBets { get; set; } = [];
-
     /// <summary>How many points were seen in all.</summary>
     public long Count { get; set; }
+
+    /// <summary>The log of the martingale statistic after the last point.</summary>
+    public double LogMartingale { get; set; }
 
     /// <summary>Whether the martingale was at or above its threshold after the previous point.</summary>
     public bool AboveThreshold { get; set; }

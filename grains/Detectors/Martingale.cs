@@ -14,7 +14,7 @@ internal static class Martingale
 
     /// <summary>
     /// log ∫₀¹ ε·p^(ε−1) dε. With a = ln p: ∫₀¹ ε·e^(aε) dε / p = (e^a·(a − 1) + 1) / (a²·p) = (p·(ln p − 1) + 1) / (p·ln²p),
-    /// which tends to 1/2 as p → 1 (Taylor expansion of the numerator: a²/2 + O(a³)).
+    /// which tends to 1/2 as p → 1: with p = e^a it is (a − 1 + e^(−a)) / a² = 1/2 − a/6 + a²/24 − O(a³).
     /// </summary>
     public static double LogMixtureBet(double p)
     {
@@ -22,8 +22,8 @@ internal static class Martingale
         var a = Math.Log(p);
         if (a > -1e-4)
         {
-            // Near p = 1 the closed form cancels catastrophically; the series 1/2 + a/3 + a²/8 is exact to O(a³).
-            return Math.Log(0.5 + (a / 3) + (a * a / 8));
+            // Near p = 1 the closed form cancels catastrophically; the series is exact to O(a³) there.
+            return Math.Log(0.5 - (a / 6) + (a * a / 24));
         }
 
         return Math.Log(((p * (a - 1)) + 1) / (p * a * a));

@@ -60,7 +60,8 @@ internal sealed class LabelledSeries
             throw new ArgumentException("At least one anomaly kind must be allowed.", nameof(options));
         }
 
-        var random = new Random(HashCode.Combine(seed, (int)kind));
+        // HashCode.Combine is randomised per process; the series must be the same in every run.
+        var random = new Random(unchecked((seed * 397) ^ (((int)kind + 1) * 7919)));
         var signal = new LabelledSignal(kind, random, interval);
         var timestamps = new DateTimeOffset[points];
         var values = new double[points];
