@@ -63,7 +63,7 @@ public sealed class ScenarioPlayTests
         Assert.All(neighbours, n => Assert.Equal(DeviceKind.EnvironmentSensor, n.Kind));
         Assert.DoesNotContain(station, neighbours);
         var warning = Assert.Single(play.Warnings);
-        Assert.Equal(("sensor-fault", station, play.Start.AddHours(1)), (warning.Type, warning.Device, warning.Onset));
+        Assert.Equal(("sensor-fault", station, play.Start.AddMinutes(30)), (warning.Type, warning.Device, warning.Onset));
     }
 
     [Fact]

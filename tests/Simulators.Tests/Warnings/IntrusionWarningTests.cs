@@ -8,7 +8,7 @@ namespace SmartCity.Twin.Simulators.Tests.Warnings;
 public sealed class IntrusionWarningTests
 {
     [Fact]
-    public async Task A_night_intrusion_at_a_school_raises_one_intrusion_alert_on_its_camera_and_none_on_the_cameras_around_it()
+    public async Task A_night_intrusion_at_a_school_raises_one_intrusion_alert_on_its_camera_none_on_the_cameras_around_it_and_the_tampering_during_it_is_critical()
     {
         using var drill = await WarningDrill.PlayAsync("night-theft-school", speed: 300);
         var camera = drill.Target("camera")[0];
@@ -24,5 +24,9 @@ public sealed class IntrusionWarningTests
         {
             Assert.True((await drill.Desk.AlertsAsync(neighbour, "intrusion")).Count == 0, $"{neighbour}: {await drill.Desk.DescribeAsync(neighbour)}");
         }
+
+        var tamper = Assert.Single(await drill.Desk.WaitForAlertsAsync(camera, "tamper"));
+        Assert.Equal(drill.Severity("tamper", camera), tamper.Str("severity"));
+        Assert.Equal("Critical", tamper.Str("severity"));
     }
 }

@@ -55,6 +55,13 @@ internal sealed class WarningDrill : IDisposable
             .Select(w => Time(w.GetProperty("onset")))
             .Single();
 
+    /// <summary>The severity the ground truth gives <paramref name="type"/> on <paramref name="twinId"/> (e.g. <c>Critical</c>), <c>null</c> for the type's usual one.</summary>
+    public string? Severity(string type, string twinId) =>
+        harness.GroundTruth().GetProperty("warnings").EnumerateArray()
+            .Where(w => w.GetProperty("warning").GetString() == type && w.GetProperty("twinId").GetString() == twinId)
+            .Select(w => w.TryGetProperty("severity", out var severity) ? severity.GetString() : null)
+            .Single();
+
     /// <summary>Twins the simulation itself made faulty (stuck, drifting, dropping out): the ground truth excuses them.</summary>
     public IReadOnlySet<string> Faulty() =>
         harness.GroundTruth().GetProperty("faults").EnumerateArray().Select(f => f.GetProperty("twinId").GetString()!).ToHashSet(StringComparer.Ordinal);
