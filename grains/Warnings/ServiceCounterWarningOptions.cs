@@ -20,4 +20,13 @@ public sealed class ServiceCounterWarningOptions
 
     /// <summary>How long the queue must stay at or below the length before the warning clears. Default 10 minutes.</summary>
     public TimeSpan QueueOverloadClearAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A queue counter reading the same non-zero length this long (and <see cref="QueueStuckReadings"/> times) is stuck:
+    /// <c>sensor-fault</c>, and its queue raises no <c>queue-overload</c> meanwhile. Default 30 minutes.
+    /// </summary>
+    public TimeSpan QueueStuckAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Default 20 readings.</summary>
+    public int QueueStuckReadings { get; set; } = 20;
 }

@@ -40,4 +40,14 @@ public sealed class TrafficWarningOptions
 
     /// <summary>How long traffic must be back to normal before the warning clears. Default 10 minutes.</summary>
     public TimeSpan CongestionClearAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A queue detector reading the same non-zero length this long (and <see cref="QueueStuckReadings"/> times) is stuck:
+    /// <c>sensor-fault</c>, and the intersection is not judged congested meanwhile. Default 30 minutes (60 readings at 30 s;
+    /// a live junction's count changes every few readings even at night).
+    /// </summary>
+    public TimeSpan QueueStuckAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Default 20 readings.</summary>
+    public int QueueStuckReadings { get; set; } = 20;
 }

@@ -36,6 +36,7 @@ internal sealed class IntersectionTwinGrain(
     private DateTimeOffset trafficAt;
     private bool trafficChanged;
     private (bool IsFault, DateTimeOffset At)? faultReport;
+    private SustainedTransition stuckTransition;
 
     protected override DeviceKind Kind => DeviceKind.Intersection;
 
@@ -89,6 +90,13 @@ internal sealed class IntersectionTwinGrain(
         {
             case QueueMetric:
                 queue = value;
+                var sensor = State.QueueSensor ??= new FrozenReading();
+                var stuck = sensor.Update(value, timestamp, warnings.Traffic.QueueStuckAfter, warnings.Traffic.QueueStuckReadings);
+                if (stuck != SustainedTransition.None)
+                {
+                    stuckTransition = stuck;
+                }
+
                 break;
             case SpeedMetric:
                 speed = value;
@@ -121,6 +129,20 @@ internal sealed class IntersectionTwinGrain(
             await JudgeFaultAsync(report.IsFault, report.At);
         }
 
+        var stuck = stuckTransition;
+        stuckTransition = SustainedTransition.None;
+        if (stuck == SustainedTransition.Began && State.QueueSensor is { IsStuck: true } sensor)
+        {
+            await RaiseWarning(WarningTypes.SensorFault, new WarningDetails(
+                FrozenQueueMessage.Of(sensor, "xe"),
+                new Dictionary<string, double>(1, StringComparer.Ordinal) { [QueueMetric] = sensor.Value },
+                sensor.Since));
+        }
+        else if (stuck == SustainedTransition.Ended)
+        {
+            await ClearWarning(WarningTypes.SensorFault);
+        }
+
         if (!trafficChanged || double.IsNaN(queue) || double.IsNaN(speed))
         {
             return;
@@ -130,8 +152,9 @@ internal sealed class IntersectionTwinGrain(
         var options = warnings.Traffic;
         var baseline = State.Baseline ??= new TrafficBaseline();
         var congestion = State.Congestion ??= new SustainedCondition();
-        var holds = Congestion.Holds(queue, speed, trafficAt, baseline, options);
-        if (!holds && !congestion.IsActive)
+        var queueStuck = State.QueueSensor is { IsStuck: true };
+        var holds = !queueStuck && Congestion.Holds(queue, speed, trafficAt, baseline, options);
+        if (!holds && !congestion.IsActive && !queueStuck)
         {
             baseline.Learn(trafficAt, queue, speed, options.BaselineMemoryReadings);
         }

@@ -13,6 +13,9 @@ internal sealed class IntersectionTwinState : DeviceTwinState
     /// <summary>The congestion rule's progress; <c>null</c> until the first reading with detectors on.</summary>
     public SustainedCondition? Congestion { get; set; }
 
+    /// <summary>Whether the queue detector is stuck; <c>null</c> until the first queue reading with detectors on.</summary>
+    public FrozenReading? QueueSensor { get; set; }
+
     /// <summary>Whether the controller last said it was faulty (the <c>fault</c> warning is up).</summary>
     public bool ControllerFault { get; set; }
 

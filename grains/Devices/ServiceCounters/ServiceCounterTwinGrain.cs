@@ -38,6 +38,7 @@ internal sealed class ServiceCounterTwinGrain(
     private DateTimeOffset latestReadingArrivedAt;
     private double latestQueue = double.NaN;
     private SustainedTransition queueTransition;
+    private SustainedTransition stuckTransition;
 
     protected override DeviceKind Kind => DeviceKind.ServiceCounter;
 
@@ -77,8 +78,16 @@ internal sealed class ServiceCounterTwinGrain(
         {
             latestQueue = value;
             var options = warnings.ServiceCounter;
+            var sensor = State.QueueSensor ??= new FrozenReading();
+            var stuck = sensor.Update(value, timestamp, options.QueueStuckAfter, options.QueueStuckReadings);
+            if (stuck != SustainedTransition.None)
+            {
+                stuckTransition = stuck;
+            }
+
             State.QueueOverload ??= new SustainedCondition();
-            var transition = State.QueueOverload.Update(QueueOverload.Holds(value, options), timestamp, options.QueueOverloadAfter, options.QueueOverloadClearAfter);
+            var overloaded = !sensor.IsStuck && QueueOverload.Holds(value, options);
+            var transition = State.QueueOverload.Update(overloaded, timestamp, options.QueueOverloadAfter, options.QueueOverloadClearAfter);
             if (transition != SustainedTransition.None)
             {
                 queueTransition = transition;
@@ -91,6 +100,20 @@ internal sealed class ServiceCounterTwinGrain(
         if (!warnings.Enabled)
         {
             return;
+        }
+
+        var stuck = stuckTransition;
+        stuckTransition = SustainedTransition.None;
+        if (stuck == SustainedTransition.Began && State.QueueSensor is { IsStuck: true } sensor)
+        {
+            await RaiseWarning(WarningTypes.SensorFault, new WarningDetails(
+                FrozenQueueMessage.Of(sensor, "người"),
+                new Dictionary<string, double>(1, StringComparer.Ordinal) { [QueueLengthMetric] = sensor.Value },
+                sensor.Since));
+        }
+        else if (stuck == SustainedTransition.Ended)
+        {
+            await ClearWarning(WarningTypes.SensorFault);
         }
 
         var transition = queueTransition;

@@ -11,4 +11,7 @@ internal sealed class ServiceCounterTwinState : DeviceTwinState
 
     /// <summary>The queue-overload rule's progress; <c>null</c> until the first queue reading with detectors on.</summary>
     public SustainedCondition? QueueOverload { get; set; }
+
+    /// <summary>Whether the queue counter is stuck; <c>null</c> until the first queue reading with detectors on.</summary>
+    public FrozenReading? QueueSensor { get; set; }
 }

@@ -49,4 +49,25 @@ public sealed class QueueOverloadWarningTests
 
         Assert.Empty(await silo.ActiveWarningsAsync(counter));
     }
+
+    [Fact]
+    public async Task A_queue_counter_stuck_at_40_people_is_a_sensor_fault_not_a_lasting_overload()
+    {
+        await using var silo = await DetectorCluster.StartAsync();
+        var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-stuck");
+        silo.Clock.Advance(TimeSpan.FromHours(3));
+        var start = silo.Clock.GetUtcNow().AddHours(-2);
+        for (var minute = 0; minute < 60; minute++)
+        {
+            await counter.ReportTelemetry(TelemetryBatch.Of(start.AddMinutes(minute), ("queue_length", 40)));
+        }
+
+        var warnings = await silo.ActiveWarningsAsync(counter);
+        var fault = await silo.AlertAsync("counter-stuck", WarningTypes.SensorFault);
+
+        Assert.Contains(WarningTypes.SensorFault, warnings);
+        Assert.DoesNotContain(WarningTypes.QueueOverload, warnings);
+        Assert.Equal(start, fault!.RaisedAt);
+        Assert.StartsWith("Bộ đếm hàng chờ đứng yên ở 40 người", fault.Message, StringComparison.Ordinal);
+    }
 }

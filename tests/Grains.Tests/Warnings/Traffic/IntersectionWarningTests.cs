@@ -64,26 +64,27 @@ public sealed class IntersectionWarningTests
         var monday = silo.Clock.GetUtcNow().AddDays(-1).AddHours(-1);
         for (var at = monday; at < monday.AddHours(1); at += Reading)
         {
-            await ReportAsync(junction, at, 18, 30);
+            await ReportAsync(junction, at, 17 + (at.Second / 30) + (at.Minute % 2), 30);
         }
 
         var tuesday = monday.AddDays(1);
         for (var at = tuesday; at < tuesday.AddMinutes(20); at += Reading)
         {
-            await ReportAsync(junction, at, 24, 24);
+            await ReportAsync(junction, at, 23 + (at.Second / 30) + (at.Minute % 2), 24);
         }
 
         var usualRush = await silo.ActiveWarningsAsync(junction);
         for (var at = tuesday.AddMinutes(20); at < tuesday.AddMinutes(40); at += Reading)
         {
-            await ReportAsync(junction, at, 45, 11);
+            await ReportAsync(junction, at, 44 + (at.Second / 30) + (at.Minute % 2), 11);
         }
 
         Assert.Empty(usualRush);
         Assert.Contains(WarningTypes.Congestion, await silo.ActiveWarningsAsync(junction));
         var alert = await silo.AlertAsync("junction-baseline", WarningTypes.Congestion);
         Assert.Equal(tuesday.AddMinutes(20), alert!.RaisedAt);
-        Assert.Contains("hàng chờ 45 xe, tốc độ 11 km/h (thường giờ này 20 xe, 28,5 km/h)", alert.Message, StringComparison.Ordinal);
+        Assert.Contains("tốc độ 11 km/h (thường giờ này 20 xe, 28,5 km/h)", alert.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(WarningTypes.SensorFault, usualRush);
     }
 
     [Fact]
@@ -103,5 +104,28 @@ public sealed class IntersectionWarningTests
         Assert.Equal(at, alert!.RaisedAt);
         Assert.Equal(1, alert.RepeatCount);
         Assert.DoesNotContain(WarningTypes.Fault, await silo.ActiveWarningsAsync(junction));
+    }
+
+    [Fact]
+    public async Task A_queue_detector_stuck_on_one_count_for_30_minutes_is_a_sensor_fault_and_no_congestion_until_it_counts_again()
+    {
+        await using var silo = await DetectorCluster.StartAsync();
+        var junction = await silo.ProvisionAsync<IIntersectionTwin>("junction-stuck");
+        silo.Clock.Advance(TimeSpan.FromHours(10));
+        var start = silo.Clock.GetUtcNow().AddHours(-1);
+        for (var at = start; at < start.AddMinutes(45); at += Reading)
+        {
+            await ReportAsync(junction, at, 120, at < start.AddMinutes(30) ? 20 : 3);
+        }
+
+        var stuck = await silo.ActiveWarningsAsync(junction);
+        var fault = await silo.AlertAsync("junction-stuck", WarningTypes.SensorFault);
+        await ReportAsync(junction, start.AddMinutes(45), 37, 25);
+
+        Assert.Contains(WarningTypes.SensorFault, stuck);
+        Assert.DoesNotContain(WarningTypes.Congestion, stuck);
+        Assert.Equal(start, fault!.RaisedAt);
+        Assert.StartsWith("Bộ đếm hàng chờ đứng yên ở 120 xe", fault.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(WarningTypes.SensorFault, await silo.ActiveWarningsAsync(junction));
     }
 }
