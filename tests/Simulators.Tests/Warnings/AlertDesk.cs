@@ -26,6 +26,16 @@ internal sealed class AlertDesk(HttpClient client)
         return page["items"]!.AsArray().Select(item => item!.AsObject()).ToList();
     }
 
+    /// <summary>Every alert of <paramref name="type"/> on any twin, whatever its status.</summary>
+    public async Task<IReadOnlyList<JsonObject>> AlertsOfTypeAsync(string type)
+    {
+        var query = $"api/v1/alerts?type={Uri.EscapeDataString(type)}&limit=1000";
+        using var response = await client.GetAsync(new Uri(query, UriKind.Relative));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {query}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var page = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return page["items"]!.AsArray().Select(item => item!.AsObject()).ToList();
+    }
+
     public async Task<JsonObject> AlertAsync(string id) => await ReadAsync($"api/v1/alerts/{Uri.EscapeDataString(id)}");
 
     public async Task<JsonObject> IncidentAsync(string id) => await ReadAsync($"api/v1/incidents/{Uri.EscapeDataString(id)}");

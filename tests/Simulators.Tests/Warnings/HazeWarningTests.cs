@@ -23,11 +23,15 @@ public sealed class HazeWarningTests
             raised.AddRange(await drill.Desk.WaitForAlertsAsync(station, "pollution"));
         }
 
-        Assert.All(raised, alert => Assert.Contains(alert.Str("districtId"), hazyDistricts));
         Assert.All(raised, alert => Assert.InRange(alert.Time("raisedAt"), drill.Start, drill.Start + TimeSpan.FromHours(4)));
         foreach (var station in drill.Target("clean"))
         {
             Assert.True((await drill.Desk.AlertsAsync(station, "pollution")).Count == 0, $"{station}, outside the haze: {await drill.Desk.DescribeAsync(station)}");
         }
+
+        // What the operator's list shows: pollution in the three hazy districts and nowhere else.
+        var everywhere = await drill.Desk.AlertsOfTypeAsync("pollution");
+        Assert.All(everywhere, alert => Assert.Contains(alert.Str("districtId"), hazyDistricts));
+        Assert.Equal(hazy.Order(StringComparer.Ordinal), everywhere.Select(a => a.Str("twinId")).Distinct().Order(StringComparer.Ordinal));
     }
 }
