@@ -63,7 +63,7 @@ internal static class EvaluateCommand
                 }
 
                 var settings = new EvaluationSettings { Seed = result.GetValue(seed) };
-                var commandLine = "dotnet run --project simulators -- evaluate " + string.Join(' ', result.Tokens.Select(t => t.Value));
+                var commandLine = "dotnet run --project simulators -- " + string.Join(' ', result.Tokens.Select(t => t.Value));
                 var report = await RunAsync(console, simulated, settings, parts, drills, quietDays, cancellationToken).ConfigureAwait(false);
                 Show(console, report);
                 if (result.GetValue(markdown) is { } path)

@@ -26,8 +26,8 @@ internal sealed class DomainEvaluation(SimulatedProvince province, EvaluationSet
             .Concat(SensorFaults(simulation.Faults, play.End))
             .ToList();
         var (raised, messages) = await ReplayAsync(simulation, play.End + settings.Tolerance, progress: null, cancellationToken).ConfigureAwait(false);
-        var scores = WarningMatching.Score(expected, raised, settings.Tolerance, play.End, r => Excused(r, play.Start, simulation.Faults));
-        return new DrillScore(scenario.Name, play.Start, scenario.Duration, scores, raised, messages, clock.Elapsed);
+        var match = WarningMatching.Match(expected, raised, settings.Tolerance, play.End, r => Excused(r, play.Start, simulation.Faults));
+        return new DrillScore(scenario.Name, play.Start, scenario.Duration, match.ByType, match.FalseAlerts, messages, clock.Elapsed);
     }
 
     /// <param name="progress">Called after each simulated day with the day (1-based) and the alerts so far.</param>
@@ -50,8 +50,8 @@ internal sealed class DomainEvaluation(SimulatedProvince province, EvaluationSet
             },
             cancellationToken).ConfigureAwait(false);
         var expected = SensorFaults(simulation.Faults, end).ToList();
-        var scores = WarningMatching.Score(expected, raised, settings.Tolerance, end, r => Excused(r, start, simulation.Faults));
-        return new QuietRunScore(start, days, province.Devices.Count, scores, messages, clock.Elapsed);
+        var match = WarningMatching.Match(expected, raised, settings.Tolerance, end, r => Excused(r, start, simulation.Faults));
+        return new QuietRunScore(start, days, province.Devices.Count, match.ByType, match.FalseAlerts, messages, clock.Elapsed);
     }
 
     /// <summary>The simulation's stuck and drifting sensors that have begun by <paramref name="end"/>: a twin that calls them a sensor fault is right.</summary>

@@ -6,6 +6,6 @@ internal sealed record DrillScore(
     DateTimeOffset Start,
     TimeSpan Duration,
     IReadOnlyDictionary<string, EventCounts> ByType,
-    IReadOnlyList<RaisedWarning> Raised,
+    IReadOnlyList<RaisedWarning> FalseAlerts,
     long Messages,
     TimeSpan Wall);

@@ -16,6 +16,8 @@ internal sealed record EvaluationReport(
     DateTimeOffset RanAt,
     TimeSpan Wall)
 {
+    private const int FalseAlertExamples = 3;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>The warning types of every drill added up.</summary>
@@ -70,6 +72,14 @@ internal sealed record EvaluationReport(
         if (Quiet is not null)
         {
             tables.Add(QuietTable(Quiet));
+        }
+
+        var falseAlerts = Drills.SelectMany(d => d.FalseAlerts.Select(a => (Run: d.Scenario, Alert: a)))
+            .Concat((Quiet?.FalseAlerts ?? []).Select(a => (Run: "quiet run", Alert: a)))
+            .ToList();
+        if (falseAlerts.Count > 0)
+        {
+            tables.Add(FalseAlertTable(falseAlerts));
         }
 
         return tables;
@@ -146,9 +156,23 @@ internal sealed record EvaluationReport(
         }
 
         return new ReportTable(
-            string.Create(Invariant, $"Quiet run: {quiet.Devices} devices × {quiet.Days} days = {quiet.SensorDays:N0} sensor-days, no drill"),
+            string.Create(Invariant, $"Quiet run: {quiet.Devices} devices × {quiet.Days} days = {quiet.SensorDays:N0} sensor-days, no drill ({quiet.Messages:N0} messages replayed in {quiet.Wall.TotalSeconds:0} s)"),
             ["warning", "false alerts", "per 1,000 sensor-days", "simulated faults found"],
             rows);
+    }
+
+    /// <summary>The first few false alerts of each run and type, with the twin's own words: where a rule's author starts.</summary>
+    private static ReportTable FalseAlertTable(List<(string Run, RaisedWarning Alert)> falseAlerts)
+    {
+        var rows = falseAlerts
+            .GroupBy(f => (f.Run, f.Alert.Type))
+            .SelectMany(group => group.Take(FalseAlertExamples).Select((f, i) => (IReadOnlyList<string>)
+            [
+                f.Run, f.Alert.Type, f.Alert.TwinId, f.Alert.At.ToString("yyyy-MM-dd HH:mm:ss'Z'", Invariant),
+                (f.Alert.Message ?? string.Empty) + (i == FalseAlertExamples - 1 && group.Count() > FalseAlertExamples ? $" (and {group.Count() - FalseAlertExamples} more)" : string.Empty),
+            ]))
+            .ToList();
+        return new ReportTable($"False alerts (at most {FalseAlertExamples} of each run and type)", ["run", "warning", "twin", "raised at (UTC)", "message"], rows);
     }
 
     private static string KindName(InjectedAnomalyKind kind) => kind switch

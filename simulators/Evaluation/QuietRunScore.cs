@@ -6,6 +6,7 @@ internal sealed record QuietRunScore(
     int Days,
     int Devices,
     IReadOnlyDictionary<string, EventCounts> ByType,
+    IReadOnlyList<RaisedWarning> FalseAlerts,
     long Messages,
     TimeSpan Wall)
 {

@@ -15,6 +15,14 @@ internal static class WarningMatching
         IReadOnlyList<RaisedWarning> raised,
         TimeSpan tolerance,
         DateTimeOffset runEnd,
+        Func<RaisedWarning, bool>? excused = null) => Match(expected, raised, tolerance, runEnd, excused).ByType;
+
+    /// <summary>As <see cref="Score"/>, with the false alerts themselves: what a rule's author looks at next.</summary>
+    public static WarningMatch Match(
+        IReadOnlyList<ExpectedWarning> expected,
+        IReadOnlyList<RaisedWarning> raised,
+        TimeSpan tolerance,
+        DateTimeOffset runEnd,
         Func<RaisedWarning, bool>? excused = null)
     {
         ArgumentNullException.ThrowIfNull(expected);
@@ -63,15 +71,17 @@ internal static class WarningMatching
             counts[warning.Type] = found ? Of(counts, warning.Type).Found(latency) : Of(counts, warning.Type).Missed();
         }
 
+        var falseAlerts = new List<RaisedWarning>();
         for (var i = 0; i < raised.Count; i++)
         {
             if (!used[i] && excused?.Invoke(raised[i]) != true)
             {
                 counts[raised[i].Type] = Of(counts, raised[i].Type).FalseAlarm();
+                falseAlerts.Add(raised[i]);
             }
         }
 
-        return counts;
+        return new WarningMatch(counts, falseAlerts.OrderBy(a => a.At).ThenBy(a => a.TwinId, StringComparer.Ordinal).ToList());
     }
 
     private static EventCounts Of(SortedDictionary<string, EventCounts> counts, string type) =>

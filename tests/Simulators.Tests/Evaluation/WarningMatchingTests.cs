@@ -65,5 +65,17 @@ public sealed class WarningMatchingTests
         Assert.False(scores.ContainsKey("offline"));
     }
 
+    [Fact]
+    public void The_false_alerts_are_listed_in_time_order_for_the_rules_author()
+    {
+        ExpectedWarning[] expected = [new("fire", "fa-1", T0, null)];
+        RaisedWarning[] raised = [Raised("officer-absent", "sc-2", T0.AddMinutes(9)), Raised("fire", "fa-1", T0), Raised("intrusion", "cam-4", T0.AddMinutes(3))];
+
+        var match = WarningMatching.Match(expected, raised, Tolerance, T0.AddHours(1));
+
+        Assert.Equal(["cam-4", "sc-2"], match.FalseAlerts.Select(a => a.TwinId));
+        Assert.Equal(1, match.ByType["fire"].TruePositives);
+    }
+
     private static RaisedWarning Raised(string type, string twin, DateTimeOffset at) => new(type, twin, at, $"{twin}.{type}.{at:HHmmss}", null);
 }
