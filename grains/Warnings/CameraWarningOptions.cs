@@ -24,8 +24,8 @@ public sealed class CameraWarningOptions
     /// </summary>
     public int RestrictedZoneEvents { get; set; } = 2;
 
-    /// <summary>Motion or person events in the restricted hours within <see cref="BurstWindow"/> that can make an intrusion. Default 4.</summary>
-    public int NightBurstEvents { get; set; } = 4;
+    /// <summary>Motion or person events in the restricted hours within <see cref="BurstWindow"/> that can make an intrusion. Default 3.</summary>
+    public int NightBurstEvents { get; set; } = 3;
 
     /// <summary>
     /// ...if the others around the latest of them are this unlikely (Poisson) at the camera's usual rate for the hour

@@ -81,7 +81,7 @@ internal sealed class CameraTwinGrain(
         }
     }
 
-    /// <summary>The heartbeat moves the camera's clock on: a quiet period can end without another event.</summary>
+    /// <summary>The heartbeat moves the camera's clock on: a quiet period can end without another event, and the baseline learns quiet hours.</summary>
     protected override Task OnTelemetryBatchRecordedAsync()
     {
         if (latestReadingAt is not { } at)
@@ -90,12 +90,13 @@ internal sealed class CameraTwinGrain(
         }
 
         latestReadingAt = null;
-        if (!Warnings.Enabled || State.Watch is not { } watch)
+        if (!Warnings.Enabled)
         {
             return Task.CompletedTask;
         }
 
-        Rules.ObserveTime(watch, at);
+        // Heartbeats teach the baseline too: an hour of them without events is a quiet hour.
+        Rules.ObserveTime(State.Watch ??= new CameraWatch(), at);
         return ReconcileWarningsAsync();
     }
 

@@ -2,7 +2,7 @@ namespace SmartCity.Twin.Grains.Warnings.Intrusion;
 
 /// <summary>
 /// What the camera rules remember, stored with the twin (public properties, JSON); created at the camera's first
-/// analytics event.
+/// analytics event or heartbeat reading.
 /// </summary>
 internal sealed class CameraWatch
 {

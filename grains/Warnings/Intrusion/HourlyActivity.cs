@@ -7,14 +7,22 @@ namespace SmartCity.Twin.Grains.Warnings.Intrusion;
 /// <remarks>
 /// The clock is the camera's: every event and every heartbeat reading moves it, and an hour is folded in once a later
 /// hour is reached, with its count even if zero (a school's night teaches "nothing happens at 01:00"). The first hour
-/// counts for the part of it that was watched, if at least a third. Silent gaps fold in as empty hours, at most a day
-/// of them. An hour in which an intrusion was in progress is not learned: a burglar must not teach the camera that
-/// nights are busy. Until an hour of the day is learned, the last learned hour stands in for it, then the running rate
-/// of the hour being watched.
+/// counts for the part of it that was watched, if at least a third. A camera is watched while its messages (events,
+/// or the heartbeat readings analytics boxes send every few minutes) come at most <see cref="MaxGap"/> apart: an hour
+/// with a longer gap is not learned, and hours wholly inside a gap are not learned as empty. An hour in which an
+/// intrusion was in progress is not learned either: a burglar must not teach the camera that nights are busy. Until an
+/// hour of the day is learned, the last learned hour stands in for it, then the running rate of the hour being
+/// watched (smoothed towards the assumed rate).
 /// </remarks>
 internal sealed class HourlyActivity
 {
     private const long HourMilliseconds = 3_600_000;
+
+    /// <summary>Messages further apart than this mean the camera was not watching (off, or its connection dropped).</summary>
+    public static readonly TimeSpan MaxGap = TimeSpan.FromMinutes(15);
+
+    // The running rate counts this many hours of the assumed rate in, so twenty quiet minutes do not read as "never anything".
+    private const double AssumedHours = 0.25;
     private const double Unlearned = -1;
 
     /// <summary>Events per hour by local hour of the day (UTC+7); negative until learned.</summary>
@@ -34,6 +42,9 @@ internal sealed class HourlyActivity
     /// <summary>Whether an intrusion was in progress in the hour being counted.</summary>
     public bool HourDisturbed { get; set; }
 
+    /// <summary>The latest message, Unix milliseconds.</summary>
+    public long LastMessage { get; set; }
+
     /// <summary>The camera's clock reached <paramref name="at"/>: folds in the hours that ended before it.</summary>
     public void Advance(DateTimeOffset at, double weight)
     {
@@ -48,28 +59,39 @@ internal sealed class HourlyActivity
         {
             HourStart = hour;
             WatchedFrom = time;
+            LastMessage = time;
             return;
+        }
+
+        var gap = time - LastMessage > (long)MaxGap.TotalMilliseconds;
+        if (time > LastMessage)
+        {
+            LastMessage = time;
         }
 
         if (hour <= HourStart)
         {
+            HourDisturbed |= gap && hour == HourStart;
             return;
         }
 
         var watched = (HourStart + HourMilliseconds - WatchedFrom) / (double)HourMilliseconds;
-        if (!HourDisturbed && watched >= 1.0 / 3)
+        if (!HourDisturbed && !gap && watched >= 1.0 / 3)
         {
             Fold(HourStart, HourCount / watched, weight);
         }
 
-        var empty = Math.Min(((hour - HourStart) / HourMilliseconds) - 1, 24);
-        for (var i = 1; i <= empty; i++)
+        if (!gap)
         {
-            Fold(HourStart + (i * HourMilliseconds), 0, weight);
+            var empty = ((hour - HourStart) / HourMilliseconds) - 1;
+            for (var i = 1; i <= empty; i++)
+            {
+                Fold(HourStart + (i * HourMilliseconds), 0, weight);
+            }
         }
 
         HourStart = hour;
-        WatchedFrom = hour;
+        WatchedFrom = gap ? time : hour;
         HourCount = 0;
         HourDisturbed = false;
     }
@@ -106,7 +128,7 @@ internal sealed class HourlyActivity
         }
 
         var watchedHours = (at.ToUnixTimeMilliseconds() - WatchedFrom) / (double)HourMilliseconds;
-        return HourStart != 0 && watchedHours >= 1.0 / 3 ? HourCount / watchedHours : assumed;
+        return HourStart != 0 && watchedHours >= 1.0 / 3 ? (HourCount + (assumed * AssumedHours)) / (watchedHours + AssumedHours) : assumed;
     }
 
     private void Fold(long hourStart, double rate, double weight)

@@ -23,18 +23,31 @@ public sealed class CameraRulesTests
     }
 
     [Fact]
-    public void Four_motions_in_two_minutes_on_a_camera_quiet_at_night_are_an_intrusion_from_the_first()
+    public void Three_motions_in_a_minute_on_a_camera_quiet_at_night_are_an_intrusion_from_the_first()
     {
         Heartbeats(LateEvening.AddHours(-1), LateEvening.AddMinutes(18));
         var first = LateEvening.AddMinutes(18);
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 3; i++)
         {
             rules.Observe(watch, new CameraAnalyticsEvent(CameraEventType.Motion, first.AddSeconds(30 * i), "pole", Confidence: 0.77));
-            Assert.Equal(i == 3 ? first : null, watch.IntrusionSince);
+            Assert.Equal(i == 2 ? first : null, watch.IntrusionSince);
         }
 
         Assert.Equal(IntrusionCause.NightBurst, watch.IntrusionCause);
-        Assert.Equal(4, watch.IntrusionEvents);
+        Assert.Equal(3, watch.IntrusionEvents);
+    }
+
+    [Fact]
+    public void A_new_camera_assumes_a_busy_night_until_it_has_watched_for_twenty_minutes()
+    {
+        var first = LateEvening.AddMinutes(18);
+        rules.ObserveTime(watch, first.AddMinutes(-5));
+        for (var i = 0; i < 3; i++)
+        {
+            rules.Observe(watch, new CameraAnalyticsEvent(CameraEventType.Motion, first.AddSeconds(30 * i), "pole"));
+        }
+
+        Assert.Null(watch.IntrusionSince);
     }
 
     [Fact]
@@ -162,12 +175,37 @@ public sealed class CameraRulesTests
             activity.Count(start.AddMinutes(5 * i), 0.2, disturbed: false);
         }
 
-        activity.Advance(start.AddHours(2).AddMinutes(1), 0.2); // 01:01: 23:00 and the empty 00:00 are folded in
+        for (var minute = 60; minute <= 121; minute += 5)
+        {
+            activity.Advance(start.AddMinutes(minute), 0.2); // heartbeats to 01:01: 23:00 and the empty 00:00 are folded in
+        }
 
         Assert.Equal(12, activity.Rates[23], 6);
         Assert.Equal(0, activity.Rates[0], 6);
         Assert.True(activity.Rates[1] < 0);
-        Assert.Equal(0, activity.UsualRate(start.AddHours(2).AddMinutes(5), 99), 6);
+        Assert.Equal(0, activity.UsualRate(start.AddHours(2).AddMinutes(5), 99), 6); // 01:05 is not learned: the last learned hour stands in
+    }
+
+    [Fact]
+    public void An_hour_with_a_gap_in_the_cameras_messages_is_not_learned_nor_the_hours_inside_the_gap()
+    {
+        var activity = new HourlyActivity();
+        var start = LateEvening; // 23:00 local
+        for (var minute = 0; minute <= 20; minute += 5)
+        {
+            activity.Count(start.AddMinutes(minute), 0.2, disturbed: false);
+        }
+
+        // Nothing from 23:20 until 02:10 (the connection dropped), then heartbeats again.
+        for (var minute = 190; minute <= 241; minute += 5)
+        {
+            activity.Advance(start.AddMinutes(minute), 0.2);
+        }
+
+        Assert.True(activity.Rates[23] < 0);
+        Assert.True(activity.Rates[0] < 0);
+        Assert.True(activity.Rates[1] < 0);
+        Assert.Equal(0, activity.Rates[2], 6); // 02:10–03:00 watched: more than a third of the hour, nothing seen
     }
 
     private void Heartbeats(DateTimeOffset from, DateTimeOffset until)
