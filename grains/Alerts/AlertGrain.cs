@@ -21,7 +21,7 @@ namespace SmartCity.Twin.Grains.Alerts;
 /// so an unacknowledged alert would have to stay in memory for minutes and would never escalate after a silo
 /// restart. The reminder is registered only while the alert is active and has an escalation ahead
 /// (<see cref="AlertSnapshot.EscalatesAt"/>), and removed once it is acknowledged or resolved, so handled alerts cost
-/// nothing; after a restart the reminder service fires it again, at most one period late.
+/// nothing; after a restart the reminder service fires it again, within a minute if it fell due meanwhile.
 /// </para>
 /// </remarks>
 [GrainType(AlertState.GrainType)]
@@ -35,9 +35,10 @@ internal sealed class AlertGrain(
     private const string EscalationReminder = "escalate";
     private const string ConditionClearedNote = "Điều kiện đã hết (condition cleared)";
 
-    // Reminders are coarse by design (the runtime refuses periods under a minute); the period only matters when a
-    // tick is lost, since every escalation registers the next one afresh.
-    private static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromMinutes(1);
+    // Every tick either escalates and registers the next escalation afresh, or removes the reminder, so the period
+    // only matters when a tick did not get through: a silo that was down when the escalation fell due fires it at
+    // the next period boundary, and a failed save is retried then. The shortest period the runtime accepts by default.
+    private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
 
     private readonly AlertLifecycleOptions options = lifecycle.Value;
 
@@ -354,7 +355,7 @@ internal sealed class AlertGrain(
         var wait = due > now ? due - now : TimeSpan.Zero;
         try
         {
-            await RegisterOrUpdateReminder(EscalationReminder, wait, wait > MinimumReminderPeriod ? wait : MinimumReminderPeriod);
+            await RegisterOrUpdateReminder(EscalationReminder, wait, RetryPeriod);
         }
         catch (Exception exception)
         {
