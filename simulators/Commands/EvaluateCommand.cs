@@ -136,6 +136,7 @@ internal static class EvaluateCommand
                     var score = await domain.RunDrillAsync(scenario, cancellationToken).ConfigureAwait(false);
                     drillScores.Add(score);
                     console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{scenario.Name}: {Describe(score.ByType)} ({score.Messages:N0} messages in {score.Wall.TotalSeconds:0.0} s)");
+                    WarnOfRefusals(console, scenario.Name, score.Refusals);
                 }
                 catch (ScenarioException e)
                 {
@@ -152,9 +153,19 @@ internal static class EvaluateCommand
                 quietDays,
                 (day, alerts) => console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"quiet run: day {day} of {quietDays}, {alerts} alerts so far ({started.Elapsed.TotalSeconds:0} s)"),
                 cancellationToken).ConfigureAwait(false);
+            WarnOfRefusals(console, "quiet run", quiet.Refusals);
         }
 
         return new EvaluationReport(province.Map.Id, province.Devices.Count, settings, seriesCount, detectors, drillScores, quiet, ranAt, clock.Elapsed);
+    }
+
+    /// <summary>A message the twins refused never reached a rule: the numbers would silently be about less than was simulated.</summary>
+    private static void WarnOfRefusals(IAnsiConsole console, string run, string? refusals)
+    {
+        if (refusals is not null)
+        {
+            console.MarkupLineInterpolated($"[yellow]{run}: the twins refused messages ({refusals})[/]");
+        }
     }
 
     private static void Show(IAnsiConsole console, EvaluationReport report)

@@ -25,9 +25,9 @@ internal sealed class DomainEvaluation(SimulatedProvince province, EvaluationSet
             .Select(w => new ExpectedWarning(w.Type, w.Device.Id, w.Onset, w.End))
             .Concat(SensorFaults(simulation.Faults, play.End))
             .ToList();
-        var (raised, messages) = await ReplayAsync(simulation, play.End + settings.Tolerance, progress: null, cancellationToken).ConfigureAwait(false);
+        var (raised, messages, refusals) = await ReplayAsync(simulation, play.End + settings.Tolerance, progress: null, cancellationToken).ConfigureAwait(false);
         var match = WarningMatching.Match(expected, raised, settings.Tolerance, play.End, r => Excused(r, play.Start, simulation.Faults));
-        return new DrillScore(scenario.Name, play.Start, scenario.Duration, match.ByType, match.FalseAlerts, messages, clock.Elapsed);
+        return new DrillScore(scenario.Name, play.Start, scenario.Duration, match.ByType, match.FalseAlerts, messages, refusals, clock.Elapsed);
     }
 
     /// <param name="progress">Called after each simulated day with the day (1-based) and the alerts so far.</param>
@@ -38,7 +38,7 @@ internal sealed class DomainEvaluation(SimulatedProvince province, EvaluationSet
         var start = settings.QuietStart;
         var end = start + TimeSpan.FromDays(days);
         var simulation = new ProvinceSimulation(province, new SimulationOptions { Start = start - settings.WarmUp, Seed = settings.Seed });
-        var (raised, messages) = await ReplayAsync(
+        var (raised, messages, refusals) = await ReplayAsync(
             simulation,
             end,
             (reached, current) =>
@@ -51,7 +51,7 @@ internal sealed class DomainEvaluation(SimulatedProvince province, EvaluationSet
             cancellationToken).ConfigureAwait(false);
         var expected = SensorFaults(simulation.Faults, end).ToList();
         var match = WarningMatching.Match(expected, raised, settings.Tolerance, end, r => Excused(r, start, simulation.Faults));
-        return new QuietRunScore(start, days, province.Devices.Count, match.ByType, match.FalseAlerts, messages, clock.Elapsed);
+        return new QuietRunScore(start, days, province.Devices.Count, match.ByType, match.FalseAlerts, messages, refusals, clock.Elapsed);
     }
 
     /// <summary>The simulation's stuck and drifting sensors that have begun by <paramref name="end"/>: a twin that calls them a sensor fault is right.</summary>
@@ -68,7 +68,7 @@ internal sealed class DomainEvaluation(SimulatedProvince province, EvaluationSet
         alert.At < scoredFrom
         || (alert.Type == WarningTypes.Offline && faults.Any(f => f.Kind == DeviceFaultKind.Dropout && f.DeviceId == alert.TwinId));
 
-    private async Task<(IReadOnlyList<RaisedWarning> Raised, long Messages)> ReplayAsync(
+    private async Task<(IReadOnlyList<RaisedWarning> Raised, long Messages, string? Refusals)> ReplayAsync(
         ProvinceSimulation simulation,
         DateTimeOffset until,
         Action<DateTimeOffset, EvaluationSilo>? progress,
@@ -82,7 +82,8 @@ internal sealed class DomainEvaluation(SimulatedProvince province, EvaluationSet
 
             // Let what the last messages started (an alert raised from a timer, a call between twins) finish.
             await silo.SettleAsync(province.Devices).ConfigureAwait(false);
-            return (silo.Alerts.Raised, silo.Accepted + silo.Refused);
+            var refusals = silo.Refused == 0 ? null : $"{silo.Refused:N0} refused, the last: {silo.LastRefusal}";
+            return (silo.Alerts.Raised, silo.Accepted + silo.Refused, refusals);
         }
     }
 }

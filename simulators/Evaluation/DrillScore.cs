@@ -8,4 +8,5 @@ internal sealed record DrillScore(
     IReadOnlyDictionary<string, EventCounts> ByType,
     IReadOnlyList<RaisedWarning> FalseAlerts,
     long Messages,
+    string? Refusals,
     TimeSpan Wall);

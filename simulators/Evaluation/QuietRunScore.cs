@@ -8,6 +8,7 @@ internal sealed record QuietRunScore(
     IReadOnlyDictionary<string, EventCounts> ByType,
     IReadOnlyList<RaisedWarning> FalseAlerts,
     long Messages,
+    string? Refusals,
     TimeSpan Wall)
 {
     public double SensorDays => (double)Devices * Days;

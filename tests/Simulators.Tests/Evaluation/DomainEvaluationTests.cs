@@ -26,6 +26,7 @@ public sealed class DomainEvaluationTests
         Assert.InRange(fire.MeanLatency!.Value, -300, 300);
         Assert.Equal(fire.MeanLatency, fire.LatencyMax);
         Assert.True(score.Messages > 1000, $"only {score.Messages} messages were replayed");
+        Assert.Null(score.Refusals);
     }
 
     [Fact]
@@ -43,5 +44,6 @@ public sealed class DomainEvaluationTests
         Assert.Equal(0, score.ByType.GetValueOrDefault(WarningTypes.FirePreAlarm)?.FalsePositives ?? 0);
         Assert.Equal(0.0, score.FalsePer1000SensorDays(WarningTypes.Fire));
         Assert.True(score.Messages >= panels.Devices.Count * 1000, $"only {score.Messages} messages were replayed");
+        Assert.Null(score.Refusals);
     }
 }
