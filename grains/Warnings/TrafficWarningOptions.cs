@@ -43,10 +43,11 @@ public sealed class TrafficWarningOptions
 
     /// <summary>
     /// A queue detector reading the same non-zero length this long (and <see cref="QueueStuckReadings"/> times) is stuck:
-    /// <c>sensor-fault</c>, and the intersection is not judged congested meanwhile. Default 30 minutes (60 readings at 30 s;
-    /// a live junction's count changes every few readings even at night).
+    /// <c>sensor-fault</c>, and the intersection is not judged congested meanwhile. Default 1 hour (120 readings at 30 s):
+    /// a live junction's count changes every few readings even at night, but a detector saturated by a gridlock may
+    /// read its ceiling for a while.
     /// </summary>
-    public TimeSpan QueueStuckAfter { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan QueueStuckAfter { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Default 20 readings.</summary>
     public int QueueStuckReadings { get; set; } = 20;

@@ -107,21 +107,27 @@ public sealed class IntersectionWarningTests
     }
 
     [Fact]
-    public async Task A_queue_detector_stuck_on_one_count_for_30_minutes_is_a_sensor_fault_and_no_congestion_until_it_counts_again()
+    public async Task A_queue_detector_stuck_on_one_count_for_an_hour_is_a_sensor_fault_and_no_congestion_until_it_counts_again()
     {
         await using var silo = await DetectorCluster.StartAsync();
         var junction = await silo.ProvisionAsync<IIntersectionTwin>("junction-stuck");
         silo.Clock.Advance(TimeSpan.FromHours(10));
-        var start = silo.Clock.GetUtcNow().AddHours(-1);
-        for (var at = start; at < start.AddMinutes(45); at += Reading)
+        var start = silo.Clock.GetUtcNow().AddHours(-2);
+        string[]? at59 = null;
+        for (var at = start; at < start.AddMinutes(75); at += Reading)
         {
-            await ReportAsync(junction, at, 120, at < start.AddMinutes(30) ? 20 : 3);
+            await ReportAsync(junction, at, 120, at < start.AddMinutes(60) ? 20 : 3);
+            if (at == start.AddMinutes(59.5))
+            {
+                at59 = await silo.ActiveWarningsAsync(junction);
+            }
         }
 
         var stuck = await silo.ActiveWarningsAsync(junction);
         var fault = await silo.AlertAsync("junction-stuck", WarningTypes.SensorFault);
-        await ReportAsync(junction, start.AddMinutes(45), 37, 25);
+        await ReportAsync(junction, start.AddMinutes(75), 37, 25);
 
+        Assert.DoesNotContain(WarningTypes.SensorFault, at59!);
         Assert.Contains(WarningTypes.SensorFault, stuck);
         Assert.DoesNotContain(WarningTypes.Congestion, stuck);
         Assert.Equal(start, fault!.RaisedAt);
