@@ -7,6 +7,11 @@ using SmartCity.Twin.Benchmarks.Mqtt;
 // dotnet run -c Release --project benchmarks -- mqtt [--quick] [options]: the MQTT endpoint load test; "mqtt-load" is its
 // publisher child process.
 // dotnet run -c Release --project benchmarks -- live [--quick] [options]: the live hub (SignalR) latency under MQTT load.
+if (args.Length > 0 && args[0] == "detectors")
+{
+    return SmartCity.Twin.Benchmarks.Detectors.DetectorBenchmarkCommand.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "live")
 {
     return await LiveBenchmarkCommand.RunAsync(args);

@@ -51,5 +51,48 @@ internal static class KernelDensity
     /// <summary>The p-value of <paramref name="x"/> against <paramref name="sample"/> for the given side.</summary>
     public static double PValue(ReadOnlySpan<double> sample, double x, AnomalySide side) => PValues.FromCdf(Cdf(sample, x), side);
 
-    public static double StandardNormalCdf(double z) => 0.5 * SpecialFunctions.Erfc(-z / Constants.Sqrt2);
+    /// <summary>
+    /// Φ(z) by cubic Hermite interpolation in a table of Φ and its derivative φ every 1/64 on [−8.5, 8.5] (beyond, Φ is 0
+    /// or 1 to double precision). The interpolation error is below h⁴·max|Φ⁗|/384 ≈ 2·10⁻¹⁰ absolute, far inside any
+    /// confidence threshold, and a lookup costs a few nanoseconds where MathNet's erfc costs over a hundred; the kernel
+    /// density evaluates Φ once per history point per reading, so this is the detectors' hot path.
+    /// </summary>
+    public static double StandardNormalCdf(double z)
+    {
+        if (!(z > -TableLimit))
+        {
+            return 0;
+        }
+
+        if (z >= TableLimit)
+        {
+            return 1;
+        }
+
+        var t = (z + TableLimit) * StepsPerUnit;
+        var i = (int)t;
+        var u = t - i;
+        var u2 = u * u;
+        var u3 = u2 * u;
+        return (((2 * u3) - (3 * u2) + 1) * CdfTable[i])
+            + ((u3 - (2 * u2) + u) * DensityTable[i] / StepsPerUnit)
+            + (((-2 * u3) + (3 * u2)) * CdfTable[i + 1])
+            + ((u3 - u2) * DensityTable[i + 1] / StepsPerUnit);
+    }
+
+    private const double TableLimit = 8.5;
+    private const int StepsPerUnit = 64;
+    private static readonly double[] CdfTable = Tabulate(z => 0.5 * SpecialFunctions.Erfc(-z / Constants.Sqrt2));
+    private static readonly double[] DensityTable = Tabulate(z => Math.Exp(-0.5 * z * z) / Constants.Sqrt2Pi);
+
+    private static double[] Tabulate(Func<double, double> function)
+    {
+        var table = new double[(int)(2 * TableLimit * StepsPerUnit) + 2];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = function(-TableLimit + ((double)i / StepsPerUnit));
+        }
+
+        return table;
+    }
 }
