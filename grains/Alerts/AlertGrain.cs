@@ -41,6 +41,7 @@ internal sealed class AlertGrain(
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
 
     private readonly AlertLifecycleOptions options = lifecycle.Value;
+    private readonly IReadOnlySet<string> autoResolveTypes = lifecycle.Value.AutoResolveTypeSet();
 
     private string AlertId => GetPrimaryKeyString();
 
@@ -175,7 +176,7 @@ internal sealed class AlertGrain(
             ClearedAt = at,
             Transitions = Append(current.Transitions, new AlertTransition("cleared", SystemActor, at)),
         };
-        if (!options.AutoResolveTypeSet().Contains(current.Type))
+        if (!autoResolveTypes.Contains(current.Type))
         {
             return await SaveAsync(cleared);
         }
