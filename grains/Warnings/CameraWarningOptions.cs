@@ -28,11 +28,12 @@ public sealed class CameraWarningOptions
     public int NightBurstEvents { get; set; } = 3;
 
     /// <summary>
-    /// ...if the others around the latest of them are this unlikely (Poisson) at the camera's usual rate for the hour
-    /// (learned per hour of the day, <c>HourlyActivity</c>). Default 0.001: a camera with a busy night (a hospital's
-    /// emergency entrance, a junction) needs a much denser burst than a school's.
+    /// ...if the others around the latest of them are improbable (Poisson) at the camera's usual rate for the hour
+    /// (learned per hour of the day, <c>HourlyActivity</c>): so improbable that a camera with that rate all night would
+    /// raise at most this many false intrusions a night. Default 0.005. A camera with a busy night (a hospital, a
+    /// junction) needs a denser burst than a school's: 5–6 events in two minutes against 3.
     /// </summary>
-    public double NightBurstProbability { get; set; } = 0.001;
+    public double NightBurstFalseAlarmsPerNight { get; set; } = 0.005;
 
     /// <summary>
     /// The usual rate (events per hour) assumed while a camera has watched for less than 20 minutes. Default 12, a

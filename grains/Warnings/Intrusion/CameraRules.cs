@@ -65,6 +65,16 @@ internal sealed class CameraRules(CameraWarningOptions options)
         }
     }
 
+    /// <summary>How long the restricted hours last, in hours.</summary>
+    private double RestrictedHours
+    {
+        get
+        {
+            var span = options.RestrictedUntil - options.RestrictedFrom;
+            return (span > TimeSpan.Zero ? span : span + TimeSpan.FromDays(1)).TotalHours;
+        }
+    }
+
     /// <summary>Whether <paramref name="at"/> falls in the restricted hours (local time; the span may cross midnight).</summary>
     public bool IsRestrictedHour(DateTimeOffset at)
     {
@@ -120,8 +130,10 @@ internal sealed class CameraRules(CameraWarningOptions options)
         watch.NightActivity.Add(at);
         var (burst, start) = watch.NightActivity.InWindow(options.BurstWindow);
         var expected = usualPerHour * options.BurstWindow.TotalHours;
-        // The event that triggers the look is given: what is improbable is the others around it.
-        if (burst >= options.NightBurstEvents && PoissonTail(burst - 1, expected) < options.NightBurstProbability)
+        // The event that triggers the look is given: what is improbable is the others around it. Every event of the
+        // night is such a look, so the bar rises with the camera's rate: false alarms per night, not per look, are bounded.
+        var looksPerNight = usualPerHour * RestrictedHours;
+        if (burst >= options.NightBurstEvents && PoissonTail(burst - 1, expected) * looksPerNight < options.NightBurstFalseAlarmsPerNight)
         {
             BeginIntrusion(watch, IntrusionCause.NightBurst, start, burst, expected, analyticsEvent);
         }

@@ -111,15 +111,18 @@ internal sealed class HourlyActivity
     }
 
     /// <summary>
-    /// The camera's usual events per hour at <paramref name="at"/>: the learned rate of that hour of the day, else the
-    /// last learned hour's, else the running rate of the hour being watched (after 20 minutes of it), else
+    /// The camera's usual events per hour at <paramref name="at"/>: the learned rate of that hour of the day (or of the
+    /// next hour, if higher), else the last learned hour's, else the running rate of the hour being watched (after 20 minutes of it), else
     /// <paramref name="assumed"/>.
     /// </summary>
     public double UsualRate(DateTimeOffset at, double assumed)
     {
-        if (Rates is { Length: 24 } rates && rates[LocalHour(at.ToUnixTimeMilliseconds())] is var learned and >= 0)
+        var hour = LocalHour(at.ToUnixTimeMilliseconds());
+        if (Rates is { Length: 24 } rates && rates[hour] is var learned and >= 0)
         {
-            return learned;
+            // An hour's average is low at its end when activity ramps up (a street waking at 05:00): the next hour's counts too.
+            var next = rates[(hour + 1) % 24];
+            return next > learned ? next : learned;
         }
 
         if (RecentRate >= 0)

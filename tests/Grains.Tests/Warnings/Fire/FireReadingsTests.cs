@@ -169,6 +169,40 @@ public sealed class FireReadingsTests
         Assert.Equal(30, rule.Watch.Temperature.LatestValue());
     }
 
+    [Fact]
+    public void Temperature_and_smoke_anomalous_together_against_the_panels_baseline_are_a_pre_alarm()
+    {
+        Baseline(130);
+
+        Feed(130, 33.5, 0.6);
+
+        Assert.Equal(At(130), rule.Watch.PreAlarmSince);
+        Assert.Equal(FireCause.Anomalies, rule.Watch.PreAlarmCause);
+        Assert.Null(rule.Watch.FireSince);
+    }
+
+    [Fact]
+    public void A_temperature_anomaly_alone_or_a_smoke_anomaly_alone_is_no_pre_alarm()
+    {
+        Baseline(130);
+
+        Feed(130, 33.5, 0.07);
+        Feed(131, 29.6, 0.07);
+        Feed(135, 29.5, 0.6);
+
+        Assert.Null(rule.Watch.PreAlarmSince);
+    }
+
+    /// <summary>Minutes of an ordinary panel: 29.5 °C ± 0.2, smoke 0.06–0.1 %/m.</summary>
+    private void Baseline(int minutes)
+    {
+        var random = new Random(11);
+        for (var minute = 0; minute < minutes; minute++)
+        {
+            Feed(minute, Math.Round(29.5 + ((random.NextDouble() - 0.5) * 0.4), 1), Math.Round(0.06 + (random.NextDouble() * 0.04), 3));
+        }
+    }
+
     private void Feed(int minute, double temperature, double smoke)
     {
         rule.Observe(FireReadings.TemperatureMetric, temperature, At(minute));

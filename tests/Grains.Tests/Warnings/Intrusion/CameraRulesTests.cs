@@ -85,12 +85,13 @@ public sealed class CameraRulesTests
 
         Assert.Null(watch.IntrusionSince);
 
-        for (var i = 4; i < 7; i++)
-        {
-            rules.Observe(watch, new CameraAnalyticsEvent(CameraEventType.Motion, first.AddSeconds(15 * i), "emergency"));
-        }
+        rules.Observe(watch, new CameraAnalyticsEvent(CameraEventType.Motion, first.AddSeconds(95), "emergency"));
+        Assert.Null(watch.IntrusionSince);
+
+        rules.Observe(watch, new CameraAnalyticsEvent(CameraEventType.Motion, first.AddSeconds(100), "emergency"));
 
         Assert.Equal(IntrusionCause.NightBurst, watch.IntrusionCause);
+        Assert.Equal(6, watch.IntrusionEvents);
     }
 
     [Fact]
