@@ -190,7 +190,7 @@ internal sealed class EnvironmentSensorTwinGrain(
     {
         var reported = State.FaultyPollutants ?? [];
         List<AirPollutant>? faulty = null;
-        (string Message, DateTimeOffset Since, AirPollutant Pollutant, double Value)? newest = null;
+        (string Message, DateTimeOffset Since, string Metric, double Value)? newest = null;
         foreach (var watch in State.Stuck ?? [])
         {
             if (watch.IsStuck)
@@ -198,7 +198,7 @@ internal sealed class EnvironmentSensorTwinGrain(
                 (faulty ??= []).Add(watch.Pollutant);
                 if (Array.IndexOf(reported, watch.Pollutant) < 0)
                 {
-                    newest = (PollutionMessages.Stuck(watch), watch.Since, watch.Pollutant, watch.Value);
+                    newest = (PollutionMessages.Stuck(watch), watch.Since, MetricOf(watch.Pollutant), watch.Value);
                 }
             }
         }
@@ -211,7 +211,7 @@ internal sealed class EnvironmentSensorTwinGrain(
                 (faulty ??= []).Add(pollutant);
                 if (Array.IndexOf(reported, pollutant) < 0)
                 {
-                    newest = (PollutionMessages.Drift(drift), drift.OffSince ?? readingAt, pollutant, drift.LatestRatio);
+                    newest = (PollutionMessages.Drift(drift), drift.OffSince ?? readingAt, "pm2_5_pm10_ratio", Math.Round(drift.LatestRatio, 3));
                 }
             }
         }
@@ -230,13 +230,22 @@ internal sealed class EnvironmentSensorTwinGrain(
         State.FaultyPollutants = [.. faulty];
         if (newest is { } fault)
         {
-            var metric = fault.Pollutant == AirPollutant.Pm25 ? PollutantMetrics.Pm25 : PollutionMessages.NameOf(fault.Pollutant).ToLowerInvariant();
             await RaiseWarning(WarningTypes.SensorFault, new WarningDetails(
                 fault.Message,
-                new Dictionary<string, double>(1, StringComparer.Ordinal) { [metric] = fault.Value },
+                new Dictionary<string, double>(1, StringComparer.Ordinal) { [fault.Metric] = fault.Value },
                 fault.Since));
         }
     }
+
+    private static string MetricOf(AirPollutant pollutant) => pollutant switch
+    {
+        AirPollutant.Pm25 => PollutantMetrics.Pm25,
+        AirPollutant.Pm10 => PollutantMetrics.Pm10,
+        AirPollutant.O3 => PollutantMetrics.O3,
+        AirPollutant.No2 => PollutantMetrics.No2,
+        AirPollutant.So2 => PollutantMetrics.So2,
+        _ => PollutantMetrics.Co,
+    };
 
     private async Task JudgePollutionAsync()
     {

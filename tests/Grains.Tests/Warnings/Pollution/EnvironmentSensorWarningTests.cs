@@ -143,4 +143,36 @@ public sealed class EnvironmentSensorWarningTests
         Assert.Empty(await silo.ActiveWarningsAsync(station));
         Assert.NotNull(await station.GetAirQuality());
     }
+
+    [Fact]
+    public async Task A_PM2_5_sensor_drifting_away_from_its_PM10_partner_raises_sensor_fault_after_its_ratio_was_learnt()
+    {
+        await using var silo = await DetectorCluster.StartAsync();
+        var station = await silo.ProvisionAsync<IEnvironmentSensorTwin>("env-drift");
+        silo.Clock.Advance(TimeSpan.FromHours(44));
+        var start = silo.Clock.GetUtcNow().AddHours(-44);
+        var driftFrom = start.AddHours(26);
+        var random = new Random(11);
+        string[]? learning = null;
+        for (var at = start; at < start.AddHours(44); at += Minute)
+        {
+            var level = 40 * (1 + (0.4 * Math.Sin((at - start).TotalHours * Math.PI / 12)));
+            var bias = at < driftFrom ? 0 : 3 * (at - driftFrom).TotalHours;
+            var pm25 = Math.Round((level * (1 + (0.08 * (random.NextDouble() - 0.5)))) + bias, 1);
+            var pm10 = Math.Round(level * 1.75 * (1 + (0.06 * (random.NextDouble() - 0.5))), 1);
+            await station.ReportTelemetry(TelemetryBatch.Of(at, ("pm2_5", pm25), ("pm10", pm10)));
+            if (at == driftFrom)
+            {
+                learning = await silo.ActiveWarningsAsync(station);
+            }
+        }
+
+        var fault = await silo.AlertAsync("env-drift", WarningTypes.SensorFault);
+
+        Assert.Empty(learning!);
+        Assert.Contains(WarningTypes.SensorFault, await silo.ActiveWarningsAsync(station));
+        Assert.StartsWith("Cảm biến PM2.5 nghi bị trôi", fault!.Message, StringComparison.Ordinal);
+        Assert.InRange(fault.RaisedAt, driftFrom, driftFrom.AddHours(14));
+        Assert.True(fault.Evidence["pm2_5_pm10_ratio"] > 0.8);
+    }
 }
