@@ -8,12 +8,10 @@ namespace SmartCity.Twin.Detectors;
 /// </summary>
 public static class DefaultDetector
 {
-    public static readonly SsaSpikeOptions SsaOptions = new() { Confidence = 99.99 };
-
-    public static readonly StuckOptions StuckOptions = new();
-
     public static IStreamingDetector Create() => Create(null);
 
     /// <summary>A default detector resuming from <paramref name="state"/> (null = fresh).</summary>
-    public static DefaultEnsemble Create(DefaultDetectorState? state) => new(SsaOptions, StuckOptions, state);
+    /// <remarks>Options are made afresh for each detector: they are mutable, and one caller's change must not reach another's detector.</remarks>
+    public static DefaultEnsemble Create(DefaultDetectorState? state) =>
+        new(new SsaSpikeOptions { Confidence = 99.99 }, new StuckOptions(), state);
 }
