@@ -5,8 +5,10 @@ namespace SmartCity.Twin.Grains.Warnings.ServiceCounters;
 
 /// <summary>
 /// When an officer away from the counter has been absent too long: only time within opening hours
-/// (<see cref="PublicServiceHours"/>) counts, so a counter left at 11:20 reaches 15 minutes at 13:35, not 11:35, and an
-/// officer who never came back after the evening reaches it 15 minutes after the next opening.
+/// (<see cref="PublicServiceHours"/>) counts, and each session counts on its own. An officer who leaves at 11:20 and
+/// is not back by 13:45 is absent at 13:45 (15 minutes into the afternoon), not at 13:35: leaving ten minutes before
+/// lunch and coming back five minutes late are two small lapses, not one long absence. An officer who never came back
+/// after the evening is absent 15 minutes after the next opening.
 /// </summary>
 public static class OfficerAbsence
 {
@@ -14,12 +16,12 @@ public static class OfficerAbsence
     private const int MaxDaysAhead = 14;
 
     /// <summary>
-    /// The instant the opening hours since <paramref name="absentSince"/> add up to <paramref name="limit"/>;
-    /// <see cref="DateTimeOffset.MaxValue"/> if they never do within two weeks.
+    /// The first instant at which <paramref name="limit"/> of one session's opening hours have passed since
+    /// <paramref name="absentSince"/>; <see cref="DateTimeOffset.MaxValue"/> if none within two weeks.
     /// </summary>
     public static DateTimeOffset LimitReachedAt(DateTimeOffset absentSince, TimeSpan limit)
     {
-        var remaining = limit < TimeSpan.Zero ? TimeSpan.Zero : limit;
+        var needed = limit < TimeSpan.Zero ? TimeSpan.Zero : limit;
         var midnight = PublicServiceHours.StartOfDay(absentSince);
         for (var day = 0; day <= MaxDaysAhead; day++, midnight = midnight.AddDays(1))
         {
@@ -37,12 +39,10 @@ public static class OfficerAbsence
                     continue;
                 }
 
-                if (to - from >= remaining)
+                if (to - from >= needed)
                 {
-                    return from + remaining;
+                    return from + needed;
                 }
-
-                remaining -= to - from;
             }
         }
 

@@ -2,6 +2,7 @@ using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Simulation.Effects;
 using SmartCity.Twin.Simulation.Messages;
 using SmartCity.Twin.Simulation.Province;
+using SmartCity.Twin.Simulation.Signals;
 
 namespace SmartCity.Twin.Simulation.Scenarios;
 
@@ -12,6 +13,8 @@ namespace SmartCity.Twin.Simulation.Scenarios;
 /// </summary>
 internal sealed class ScenarioEffect : IDeviceEffect
 {
+    private const double HeldLevelNoise = 0.005;
+
     private readonly Dictionary<string, List<MetricRule>> rules = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(DateTimeOffset From, DateTimeOffset To)>> silences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(DateTimeOffset From, DateTimeOffset To)>> heldEvents = new(StringComparer.Ordinal);
@@ -177,7 +180,8 @@ internal sealed class ScenarioEffect : IDeviceEffect
                 case ScenarioAction.Ramp:
                     var baseline = step.From ?? (has ? natural : 0);
                     var progress = Math.Clamp((at - rule.From) / step.Over!.Value, 0, 1);
-                    values[metric] = baseline + ((step.To!.Value - baseline) * progress);
+                    var to = step.To!.Value;
+                    values[metric] = baseline + ((to - baseline) * progress) + (to * HeldLevelNoise * progress * Jitter(device.Id, metric, at));
                     break;
                 case ScenarioAction.Set:
                     values[metric] = step.Value!.Value;
@@ -194,6 +198,13 @@ internal sealed class ScenarioEffect : IDeviceEffect
             }
         }
     }
+
+    /// <summary>
+    /// A ramped level, once reached, still carries the instrument's own noise (±0.5 %, the same for a seed): a reading
+    /// repeated to the last digit for half an hour is what a stuck sensor looks like, and a haze is not one.
+    /// </summary>
+    private static double Jitter(string deviceId, string metric, DateTimeOffset at) =>
+        ((StableHash.Of(0, deviceId + "/" + metric, (int)at.ToUnixTimeSeconds()) & 0xFFFF) / 32767.5) - 1;
 
     private List<MetricRule> RulesOf(string id)
     {

@@ -16,10 +16,10 @@ public sealed class OfficerAbsenceTests
     }
 
     [Fact]
-    public void The_lunch_break_does_not_count()
+    public void Each_session_counts_on_its_own_so_a_lapse_before_lunch_does_not_carry_into_the_afternoon()
     {
-        // Left at 11:20 (Monday): 10 minutes until 11:30, then 5 more after 13:30.
-        Assert.Equal(Local(5, 13, 35), OfficerAbsence.LimitReachedAt(Local(5, 11, 20), Limit));
+        // Left at 11:20 (Monday): 10 minutes until 11:30 is not enough; the afternoon's 15 minutes end at 13:45.
+        Assert.Equal(Local(5, 13, 45), OfficerAbsence.LimitReachedAt(Local(5, 11, 20), Limit));
     }
 
     [Fact]
@@ -38,6 +38,6 @@ public sealed class OfficerAbsenceTests
     [Fact]
     public void An_evening_absence_reaches_the_limit_after_the_next_mornings_opening()
     {
-        Assert.Equal(Local(6, 7, 40), OfficerAbsence.LimitReachedAt(Local(5, 16, 55), Limit));
+        Assert.Equal(Local(6, 7, 45), OfficerAbsence.LimitReachedAt(Local(5, 16, 55), Limit));
     }
 }

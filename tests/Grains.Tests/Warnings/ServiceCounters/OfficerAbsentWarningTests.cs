@@ -61,7 +61,7 @@ public sealed class OfficerAbsentWarningTests
     }
 
     [Fact]
-    public async Task An_absence_over_the_lunch_break_counts_only_its_opening_hours()
+    public async Task An_absence_over_the_lunch_break_counts_only_the_afternoons_opening_hours()
     {
         await using var silo = await DetectorCluster.StartAsync();
         var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-lunch");
@@ -71,13 +71,13 @@ public sealed class OfficerAbsentWarningTests
         var left = silo.Clock.GetUtcNow().AddHours(-2).AddMinutes(-40);
         await counter.ReportOfficerPresence(false, left);
         await counter.ReportTelemetry(TelemetryBatch.Of(left.AddMinutes(60), ("queue_length", 0)));
-        await counter.ReportTelemetry(TelemetryBatch.Of(left.AddMinutes(134), ("queue_length", 3)));
+        await counter.ReportTelemetry(TelemetryBatch.Of(left.AddMinutes(144), ("queue_length", 3)));
         var atLunch = await silo.ActiveWarningsAsync(counter);
-        await counter.ReportTelemetry(TelemetryBatch.Of(left.AddMinutes(135), ("queue_length", 4)));
+        await counter.ReportTelemetry(TelemetryBatch.Of(left.AddMinutes(145), ("queue_length", 4)));
 
         Assert.DoesNotContain(WarningTypes.OfficerAbsent, atLunch);
         Assert.Contains(WarningTypes.OfficerAbsent, await silo.ActiveWarningsAsync(counter));
-        Assert.Equal(left.AddMinutes(135), (await silo.AlertAsync("counter-lunch", WarningTypes.OfficerAbsent))!.RaisedAt);
+        Assert.Equal(left.AddMinutes(145), (await silo.AlertAsync("counter-lunch", WarningTypes.OfficerAbsent))!.RaisedAt);
     }
 
     [Fact]
