@@ -1,4 +1,5 @@
 using SmartCity.Twin.Benchmarks;
+using SmartCity.Twin.Benchmarks.Detectors;
 using SmartCity.Twin.Benchmarks.Live;
 using SmartCity.Twin.Benchmarks.Mqtt;
 
@@ -7,9 +8,10 @@ using SmartCity.Twin.Benchmarks.Mqtt;
 // dotnet run -c Release --project benchmarks -- mqtt [--quick] [options]: the MQTT endpoint load test; "mqtt-load" is its
 // publisher child process.
 // dotnet run -c Release --project benchmarks -- live [--quick] [options]: the live hub (SignalR) latency under MQTT load.
+// dotnet run -c Release --project benchmarks -- detectors [--quick]: ns and bytes per point of each anomaly detector (BenchmarkDotNet).
 if (args.Length > 0 && args[0] == "detectors")
 {
-    return SmartCity.Twin.Benchmarks.Detectors.DetectorBenchmarkCommand.Run(args);
+    return DetectorBenchmarkCommand.Run(args);
 }
 
 if (args.Length > 0 && args[0] == "live")
@@ -30,11 +32,12 @@ if (args.Length > 0 && args[0] == "mqtt-load")
 if (args.Length == 0 || args[0] != "runtime")
 {
     Console.Error.WriteLine("Usage: dotnet run -c Release --project benchmarks -- runtime [--quick] [--grains N] [--messages N] [--twin-messages N] [--repeats N] [--producers N]");
-    Console.Error.WriteLine("       [--rpc-callers N] [--rpc-seconds S] [--memory-twins N] [--skip oneway,twin,rpc,memory] [--out DIR]");
+    Console.Error.WriteLine("       [--rpc-callers N] [--rpc-seconds S] [--memory-twins N] [--skip oneway,twin,rpc,memory,detectors] [--out DIR]");
     Console.Error.WriteLine("   or: dotnet run -c Release --project benchmarks -- mqtt [--quick] [--connections N] [--seconds S] [--warmup S] [--window N]");
     Console.Error.WriteLine("       [--protocol 4|5] [--idle-connections N] [--skip endpoint,twin,mosquitto,idle] [--out DIR]");
     Console.Error.WriteLine("   or: dotnet run -c Release --project benchmarks -- live [--quick] [--rate N] [--devices N] [--clients N] [--max-pushes N]");
     Console.Error.WriteLine("       [--seconds S] [--warmup S] [--out DIR]");
+    Console.Error.WriteLine("   or: dotnet run -c Release --project benchmarks -- detectors [--quick]");
     return 2;
 }
 
