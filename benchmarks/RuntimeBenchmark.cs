@@ -1,4 +1,5 @@
 using SmartCity.Twin.Benchmarks.Baselines;
+using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Benchmarks.Grains;
 using SmartCity.Twin.Benchmarks.Hosting;
 using SmartCity.Twin.Benchmarks.Memory;
@@ -120,26 +121,38 @@ internal sealed class RuntimeBenchmark(BenchmarkSettings settings)
     }
 
     /// <summary>
-    /// The same PM2.5 telemetry into two silos side by side, one whose twins run their detectors and one whose twins
-    /// do not (Warnings:Enabled=false), interleaved run by run: what detection costs the telemetry path.
+    /// The same telemetry into two silos side by side, one whose twins run their detectors and one whose twins do not
+    /// (Warnings:Enabled=false), interleaved run by run: what detection costs the telemetry path. Two kinds: air-quality
+    /// stations reporting PM2.5 (VN_AQI, stuck, drift and spike rules) and fire panels reporting temperature (fixed
+    /// temperature, rate of rise and the IID spike detector on every reading).
     /// </summary>
     private async Task RunDetectorsAsync()
     {
         await using var on = await BenchmarkSilo.StartAsync(detectors: true);
         await using var off = await BenchmarkSilo.StartAsync(detectors: false);
         var targets = new List<TwinTelemetryTarget>();
-        foreach (var (silo, name) in new[] { (on, RuntimeReport.DetectorsOnName), (off, RuntimeReport.DetectorsOffName) })
-        {
-            var fleet = new TwinFleet(silo.Grains, "sensor-", settings.Grains);
-            Log($"provisioning {settings.Grains:N0} environment-sensor twins for \"{name}\"");
-            await fleet.ProvisionAsync(silo.ProvinceMap);
 
-            // PM2.5 between 30 and 38 µg/m³: clean air, so the detectors evaluate every point but raise nothing.
-            var target = new TwinTelemetryTarget(fleet, name, "pm2_5", baseline: 30);
-            var warmup = Math.Max(settings.Grains * 4L, settings.WarmupMessages / 2);
-            Log($"warm-up {name}: {warmup:N0} messages (the detectors' windows fill)");
-            await OneWayWorkload.RunAsync(target, warmup, settings.Producers);
-            targets.Add(target);
+        // Clean air (30–38 µg/m³) and a warm room (28–36 °C): the detectors judge every point and raise nothing.
+        foreach (var (kind, label, metric, baseline) in new[]
+        {
+            (DeviceKind.EnvironmentSensor, "air-quality stations, PM2.5", "pm2_5", 30.0),
+            (DeviceKind.FireAlarm, "fire panels, temperature", "temperature", 28.0),
+        })
+        {
+            var onName = $"twins: one-way {label}, detectors on";
+            var offName = $"twins: one-way {label}, detectors off (baseline)";
+            report.AddDetectorComparison(onName, offName);
+            foreach (var (silo, name) in new[] { (on, onName), (off, offName) })
+            {
+                var fleet = new TwinFleet(silo.Grains, kind + "-", settings.Grains, kind);
+                Log($"provisioning {settings.Grains:N0} twins for \"{name}\"");
+                await fleet.ProvisionAsync(silo.ProvinceMap);
+                var target = new TwinTelemetryTarget(fleet, name, metric, baseline);
+                var warmup = Math.Max(settings.Grains * 4L, settings.WarmupMessages / 2);
+                Log($"warm-up {name}: {warmup:N0} messages (the detectors' windows fill)");
+                await OneWayWorkload.RunAsync(target, warmup, settings.Producers);
+                targets.Add(target);
+            }
         }
 
         for (var r = 0; r < settings.Repeats; r++)

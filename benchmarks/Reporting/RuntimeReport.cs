@@ -12,8 +12,6 @@ internal sealed class RuntimeReport(BenchmarkSettings settings)
     public const string SinkName = "runtime: one-way ITelemetrySinkGrain.Record";
     public const string TwinName = "runtime: one-way IEnvironmentSensorTwin.ReportTelemetry";
     public const string PerEntityBaselineName = "baseline 1: Channel<T> + reader loop per entity";
-    public const string DetectorsOnName = "twins: one-way PM2.5 ReportTelemetry, detectors on";
-    public const string DetectorsOffName = "twins: one-way PM2.5 ReportTelemetry, detectors off (baseline)";
 
     private const double OneWayTarget = 1_000_000;
     private const double RatioTarget = 0.5;
@@ -27,6 +25,7 @@ internal sealed class RuntimeReport(BenchmarkSettings settings)
     private ThroughputResult? rpc;
     private IdleMemoryResult? idle;
     private readonly List<TwinMemoryResult> twins = [];
+    private readonly List<(string On, string Off)> detectorPairs = [];
 
     /// <summary>Size of the generated request object of ITelemetrySinkGrain.Record: the floor of a one-way call's allocation.</summary>
     public long RequestObjectBytes { get; set; }
@@ -38,6 +37,9 @@ internal sealed class RuntimeReport(BenchmarkSettings settings)
     public void SetIdle(IdleMemoryResult result) => idle = result;
 
     public void Add(TwinMemoryResult result) => twins.Add(result);
+
+    /// <summary>Names a pair of workloads that differ only in whether the twins run their detectors; the report gives their ratio.</summary>
+    public void AddDetectorComparison(string onName, string offName) => detectorPairs.Add((onName, offName));
 
     public string ToMarkdown()
     {
@@ -70,12 +72,15 @@ internal sealed class RuntimeReport(BenchmarkSettings settings)
                 text.AppendLine(Invariant, $"Runtime / baseline 1 per interleaved run: {string.Join(", ", paired.Select(r => r.ToString("P0", Invariant)))}.");
             }
 
-            var detectors = PairedRatios(DetectorsOnName, DetectorsOffName);
-            if (detectors.Count > 0)
+            foreach (var (on, off) in detectorPairs)
             {
-                text.AppendLine(Invariant, $"Detectors on / off per interleaved run: {string.Join(", ", detectors.Select(r => r.ToString("P0", Invariant)))}.");
-                var median = detectors.Order().ElementAt(detectors.Count / 2);
-                AddTarget("twin telemetry with detectors on / off", median.ToString("P0", Invariant), "(reported)", null);
+                var detectors = PairedRatios(on, off);
+                if (detectors.Count > 0)
+                {
+                    text.AppendLine(Invariant, $"{on} / off, per interleaved run: {string.Join(", ", detectors.Select(r => r.ToString("P0", Invariant)))}.");
+                    var median = detectors.Order().ElementAt(detectors.Count / 2);
+                    AddTarget($"{on} / off (median)", median.ToString("P0", Invariant), "(reported)", null);
+                }
             }
 
             text.AppendLine(Invariant, $"The generated request object of one Record call is {RequestObjectBytes} B.");

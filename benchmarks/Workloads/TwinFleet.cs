@@ -1,44 +1,43 @@
 using SmartCity.Twin.Grains.Devices;
-using SmartCity.Twin.Grains.Devices.EnvironmentSensors;
 using SmartCity.Twin.Grains.Geography;
 using SmartCity.Twin.Runtime;
 
 namespace SmartCity.Twin.Benchmarks.Workloads;
 
-/// <summary>Environment-sensor twins as a gateway would hold them: one cached reference per device, provisioned in the province's districts.</summary>
+/// <summary>Device twins of one kind (environment sensors unless told) as a gateway would hold them: one cached reference per device, provisioned in the province's districts.</summary>
 internal sealed class TwinFleet
 {
     /// <summary>Calls in flight while provisioning or flushing: enough to keep both cores busy without piling up millions of tasks.</summary>
     private const int Batch = 4096;
 
-    private readonly IEnvironmentSensorTwin[] twins;
+    private readonly IDeviceTwin[] twins;
 
-    public TwinFleet(IGrainFactory factory, string prefix, int count)
+    public TwinFleet(IGrainFactory factory, string prefix, int count, DeviceKind kind = DeviceKind.EnvironmentSensor)
     {
-        twins = new IEnvironmentSensorTwin[count];
+        twins = new IDeviceTwin[count];
         for (var i = 0; i < count; i++)
         {
-            twins[i] = factory.GetGrain<IEnvironmentSensorTwin>(prefix + i);
+            twins[i] = factory.GetDeviceTwin(kind, prefix + i);
         }
     }
 
     public int Count => twins.Length;
 
-    public IEnvironmentSensorTwin this[int index] => twins[index];
+    public IDeviceTwin this[int index] => twins[index];
 
     /// <summary>Provisions every twin in a district of <paramref name="map"/> (round robin), so roll-ups to district twins run as in the silo.</summary>
     public Task ProvisionAsync(ProvinceMap map)
         => ForEachAsync(i =>
         {
             var district = map.Districts[i % map.Districts.Count];
-            return twins[i].Provision(new DeviceProvisioning("Trạm quan trắc " + i, district.InteriorPoint));
+            return twins[i].Provision(new DeviceProvisioning("Thiết bị " + i, district.InteriorPoint));
         });
 
     /// <summary>
     /// A read-only call to every twin. Mailboxes are FIFO and a read-only call cannot overlap a running
     /// ReportTelemetry turn, so when all answered, every message sent before has been applied.
     /// </summary>
-    public Task FlushAsync() => ForEachAsync(i => twins[i].GetAirQuality());
+    public Task FlushAsync() => ForEachAsync(i => twins[i].GetHistory(string.Empty));
 
     public async Task ForEachAsync(Func<int, Task> call)
     {
