@@ -5,7 +5,7 @@ namespace SmartCity.Twin.Grains.Warnings.Sustained;
 /// value for at least a span and a number of readings). A reading of 0 never counts (an empty queue, a gas below its
 /// detection limit). Unstuck by the first reading that differs. Part of a twin's persisted state.
 /// </summary>
-public sealed class FrozenReading
+public class FrozenReading
 {
     /// <summary>The value of the current run of equal readings.</summary>
     public double Value { get; set; } = double.NaN;
@@ -19,7 +19,8 @@ public sealed class FrozenReading
 
     public DateTimeOffset? LastAt { get; set; }
 
-    public SustainedTransition Update(double value, DateTimeOffset at, TimeSpan after, int minReadings)
+    /// <param name="tolerance">How far apart two readings may be and still count as the same; 0: exactly equal.</param>
+    public SustainedTransition Update(double value, DateTimeOffset at, TimeSpan after, int minReadings, double tolerance = 0)
     {
         if (LastAt is { } last && at <= last)
         {
@@ -27,7 +28,7 @@ public sealed class FrozenReading
         }
 
         LastAt = at;
-        if (value > 0 && value == Value)
+        if (value > 0 && Math.Abs(value - Value) <= tolerance)
         {
             Readings++;
             if (!IsStuck && Readings >= minReadings && at - Since >= after)

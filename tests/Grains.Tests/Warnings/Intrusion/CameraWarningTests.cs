@@ -2,7 +2,6 @@ using SmartCity.Twin.Grains.Alerts;
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Devices.Cameras;
 using SmartCity.Twin.Grains.Telemetry;
-using SmartCity.Twin.Grains.Tests.Warnings.Liveness;
 
 namespace SmartCity.Twin.Grains.Tests.Warnings.Intrusion;
 

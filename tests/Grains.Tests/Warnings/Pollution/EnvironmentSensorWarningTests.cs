@@ -4,7 +4,6 @@ using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Devices.EnvironmentSensors;
 using SmartCity.Twin.Grains.Telemetry;
 using SmartCity.Twin.Grains.Warnings.Pollution;
-using SmartCity.Twin.Grains.Tests.Warnings.Sustained;
 
 namespace SmartCity.Twin.Grains.Tests.Warnings.Pollution;
 
@@ -15,7 +14,7 @@ public sealed class EnvironmentSensorWarningTests
     [Fact]
     public async Task A_haze_ramp_raises_pollution_an_hour_after_the_AQI_crossed_151_not_before_and_clears_when_the_air_is_clean_again()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var station = await silo.ProvisionAsync<IEnvironmentSensorTwin>("env-haze");
         silo.Clock.Advance(TimeSpan.FromHours(16));
         var start = silo.Clock.GetUtcNow().AddHours(-16);
@@ -75,7 +74,7 @@ public sealed class EnvironmentSensorWarningTests
     [Fact]
     public async Task A_PM2_5_sensor_stuck_at_180_raises_sensor_fault_and_no_pollution_and_the_fault_clears_when_it_reads_again()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var station = await silo.ProvisionAsync<IEnvironmentSensorTwin>("env-stuck");
         silo.Clock.Advance(TimeSpan.FromHours(5));
         var start = silo.Clock.GetUtcNow().AddHours(-4);
@@ -107,7 +106,7 @@ public sealed class EnvironmentSensorWarningTests
     [Fact]
     public async Task A_station_whose_PM2_5_jumps_to_three_times_its_usual_level_at_this_hour_raises_a_spike_before_the_AQI_does()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var station = await silo.ProvisionAsync<IEnvironmentSensorTwin>("env-spike");
         silo.Clock.Advance(TimeSpan.FromDays(4));
         var start = silo.Clock.GetUtcNow().AddDays(-4);
@@ -131,7 +130,7 @@ public sealed class EnvironmentSensorWarningTests
     [Fact]
     public async Task With_detectors_off_a_stuck_polluted_station_raises_nothing_but_still_has_its_AQI()
     {
-        await using var silo = await DetectorCluster.StartAsync(o => o.Enabled = false);
+        await using var silo = await WarningCluster.StartAsync(o => o.Enabled = false);
         var station = await silo.ProvisionAsync<IEnvironmentSensorTwin>("env-off");
         silo.Clock.Advance(TimeSpan.FromHours(4));
         var start = silo.Clock.GetUtcNow().AddHours(-3);
@@ -147,7 +146,7 @@ public sealed class EnvironmentSensorWarningTests
     [Fact]
     public async Task A_PM2_5_sensor_drifting_away_from_its_PM10_partner_raises_sensor_fault_after_its_ratio_was_learnt()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var station = await silo.ProvisionAsync<IEnvironmentSensorTwin>("env-drift");
         silo.Clock.Advance(TimeSpan.FromHours(44));
         var start = silo.Clock.GetUtcNow().AddHours(-44);

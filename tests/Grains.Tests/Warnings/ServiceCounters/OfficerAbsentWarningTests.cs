@@ -2,7 +2,6 @@ using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Devices.ServiceCounters;
 using SmartCity.Twin.Grains.Telemetry;
 using SmartCity.Twin.Grains.Tests.Twins;
-using SmartCity.Twin.Grains.Tests.Warnings.Sustained;
 
 namespace SmartCity.Twin.Grains.Tests.Warnings.ServiceCounters;
 
@@ -12,7 +11,7 @@ public sealed class OfficerAbsentWarningTests
     [Fact]
     public async Task An_officer_away_14_minutes_59_is_not_absent_and_at_15_minutes_is_absent_from_exactly_then()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-absent");
         var left = silo.Clock.GetUtcNow();
         await counter.ReportOfficerPresence(false, left);
@@ -35,7 +34,7 @@ public sealed class OfficerAbsentWarningTests
     [Fact]
     public async Task The_counters_own_clock_decides_so_a_late_batch_stamped_after_the_limit_raises_with_its_onset()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-replay");
         var left = silo.Clock.GetUtcNow().AddMinutes(-20);
         await counter.ReportOfficerPresence(false, left);
@@ -48,7 +47,7 @@ public sealed class OfficerAbsentWarningTests
     [Fact]
     public async Task A_silent_counter_is_judged_by_a_timer_once_the_limit_has_passed()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-silent");
         var left = silo.Clock.GetUtcNow();
         await counter.ReportOfficerPresence(false, left);
@@ -63,7 +62,7 @@ public sealed class OfficerAbsentWarningTests
     [Fact]
     public async Task An_absence_over_the_lunch_break_counts_only_the_afternoons_opening_hours()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-lunch");
         silo.Clock.Advance(TimeSpan.FromHours(6));
 
@@ -83,7 +82,7 @@ public sealed class OfficerAbsentWarningTests
     [Fact]
     public async Task The_warning_clears_when_the_officer_is_back_and_a_second_long_absence_raises_it_again()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-back");
         silo.Clock.Advance(TimeSpan.FromHours(2));
         var start = silo.Clock.GetUtcNow().AddHours(-1);
@@ -102,7 +101,7 @@ public sealed class OfficerAbsentWarningTests
     [Fact]
     public async Task Readings_during_one_long_absence_raise_the_warning_once()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-once");
         var left = silo.Clock.GetUtcNow().AddMinutes(-50);
         await counter.ReportOfficerPresence(false, left);
@@ -117,7 +116,7 @@ public sealed class OfficerAbsentWarningTests
     [Fact]
     public async Task With_detectors_off_an_absent_officer_raises_nothing()
     {
-        await using var silo = await DetectorCluster.StartAsync(o => o.Enabled = false);
+        await using var silo = await WarningCluster.StartAsync(o => o.Enabled = false);
         var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-off");
         var left = silo.Clock.GetUtcNow().AddMinutes(-30);
         await counter.ReportOfficerPresence(false, left);

@@ -1,7 +1,6 @@
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Devices.ServiceCounters;
 using SmartCity.Twin.Grains.Telemetry;
-using SmartCity.Twin.Grains.Tests.Warnings.Sustained;
 
 namespace SmartCity.Twin.Grains.Tests.Warnings.ServiceCounters;
 
@@ -10,7 +9,7 @@ public sealed class QueueOverloadWarningTests
     [Fact]
     public async Task A_queue_over_30_for_15_minutes_raises_queue_overload_from_when_it_began_and_clears_after_10_minutes_below()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-queue");
         await counter.ReportOfficerPresence(true, silo.Clock.GetUtcNow().AddHours(-1));
         var start = silo.Clock.GetUtcNow().AddMinutes(-40);
@@ -39,7 +38,7 @@ public sealed class QueueOverloadWarningTests
     [Fact]
     public async Task A_busy_morning_that_touches_30_people_now_and_then_is_not_an_overload()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-busy");
         var start = silo.Clock.GetUtcNow().AddHours(-2);
         for (var minute = 0; minute < 120; minute++)
@@ -53,7 +52,7 @@ public sealed class QueueOverloadWarningTests
     [Fact]
     public async Task A_queue_counter_stuck_at_40_people_is_a_sensor_fault_not_a_lasting_overload()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var counter = await silo.ProvisionAsync<IServiceCounterTwin>("counter-stuck");
         silo.Clock.Advance(TimeSpan.FromHours(3));
         var start = silo.Clock.GetUtcNow().AddHours(-2);

@@ -1,7 +1,6 @@
 using SmartCity.Twin.Grains.Devices;
 using SmartCity.Twin.Grains.Devices.Intersections;
 using SmartCity.Twin.Grains.Telemetry;
-using SmartCity.Twin.Grains.Tests.Warnings.Sustained;
 
 namespace SmartCity.Twin.Grains.Tests.Warnings.Traffic;
 
@@ -15,7 +14,7 @@ public sealed class IntersectionWarningTests
     [Fact]
     public async Task A_gridlock_ramping_up_at_a_new_intersection_raises_congestion_from_when_both_limits_were_crossed_then_clears()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var junction = await silo.ProvisionAsync<IIntersectionTwin>("junction-gridlock");
 
         // Monday 17:00 local, 30 s readings; from 17:10 the queue ramps 60 → 150 and the speed 8 → 3 over 20 minutes.
@@ -56,7 +55,7 @@ public sealed class IntersectionWarningTests
     [Fact]
     public async Task A_junction_that_knows_its_rush_hour_stays_quiet_in_it_and_warns_when_it_is_twice_as_long_and_half_as_fast()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var junction = await silo.ProvisionAsync<IIntersectionTwin>("junction-baseline");
 
         // Tuesday 18:00 local; Monday's 17:00–18:00 rush (18 vehicles, 30 km/h) is the baseline.
@@ -90,7 +89,7 @@ public sealed class IntersectionWarningTests
     [Fact]
     public async Task A_controller_fault_flag_raises_fault_at_its_time_and_clearing_the_flag_clears_it()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var junction = await silo.ProvisionAsync<IIntersectionTwin>("junction-fault");
         var at = silo.Clock.GetUtcNow().AddMinutes(-3);
 
@@ -109,7 +108,7 @@ public sealed class IntersectionWarningTests
     [Fact]
     public async Task A_queue_detector_stuck_on_one_count_for_an_hour_is_a_sensor_fault_and_no_congestion_until_it_counts_again()
     {
-        await using var silo = await DetectorCluster.StartAsync();
+        await using var silo = await WarningCluster.StartAsync();
         var junction = await silo.ProvisionAsync<IIntersectionTwin>("junction-stuck");
         silo.Clock.Advance(TimeSpan.FromHours(10));
         var start = silo.Clock.GetUtcNow().AddHours(-2);

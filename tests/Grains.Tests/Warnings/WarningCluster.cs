@@ -8,9 +8,9 @@ using SmartCity.Twin.Grains.Warnings;
 using SmartCity.Twin.Runtime;
 using SmartCity.Twin.Runtime.Testing;
 
-namespace SmartCity.Twin.Grains.Tests.Warnings.Liveness;
+namespace SmartCity.Twin.Grains.Tests.Warnings;
 
-/// <summary>A test silo with the twins' detectors on (as in production) and every alert change recorded.</summary>
+/// <summary>A test silo with the twins' detectors on (as in production), a fake clock and every alert change recorded.</summary>
 internal sealed class WarningCluster : IAsyncDisposable
 {
     private WarningCluster(InProcessTestCluster cluster, RecordingAlertObserver alerts)
@@ -45,11 +45,12 @@ internal sealed class WarningCluster : IAsyncDisposable
         return new WarningCluster(cluster, alerts);
     }
 
-    public async Task<T> ProvisionAsync<T>(string id, string name, IReadOnlyDictionary<string, string>? attributes = null)
+    /// <summary>Provisions a twin in Thái Bình city, named <paramref name="name"/> or after its id.</summary>
+    public async Task<T> ProvisionAsync<T>(string id, string? name = null, IReadOnlyDictionary<string, string>? attributes = null)
         where T : IDeviceTwin
     {
         var twin = Grains.GetGrain<T>(id);
-        await twin.Provision(new DeviceProvisioning(name, Places.ThaiBinhCity, attributes));
+        await twin.Provision(new DeviceProvisioning(name ?? id, Places.ThaiBinhCity, attributes));
         return twin;
     }
 
@@ -61,6 +62,19 @@ internal sealed class WarningCluster : IAsyncDisposable
             .Select(g => g.MaxBy(a => a.Version)!)
             .OrderBy(a => a.RaisedAt)
             .ToList();
+
+    /// <summary>The alert of <paramref name="type"/> on <paramref name="twinId"/> as it is now; <c>null</c> if none was ever raised.</summary>
+    public async Task<AlertSnapshot?> AlertAsync(string twinId, string type)
+    {
+        var seen = Alerts.Seen.LastOrDefault(a => a.TwinId == twinId && a.Type == type);
+        return seen is null ? null : await Grains.GetGrain<IAlert>(seen.Id).GetSnapshot();
+    }
+
+    /// <summary>How many times alerts of <paramref name="type"/> on <paramref name="twinId"/> were raised (first raise or repeat).</summary>
+    public int RaiseCount(string twinId, string type) =>
+        Alerts.Seen.Where(a => a.TwinId == twinId && a.Type == type).Select(a => (a.Id, a.RepeatCount)).Distinct().Count();
+
+    public async Task<string[]> ActiveWarningsAsync(IDeviceTwin twin) => (await twin.GetSnapshot()).ActiveWarnings.ToArray();
 
     /// <summary>Waits (real time) for an alert a timer raises or clears on the silo's thread pool.</summary>
     public Task<IReadOnlyList<AlertSnapshot>> EventuallyAsync(string twinId, string type, Func<IReadOnlyList<AlertSnapshot>, bool> condition) =>
