@@ -26,8 +26,9 @@ namespace SmartCity.Twin.Grains.Devices;
 /// <see cref="TwinOptions.PersistInterval"/>, as does deactivation.
 /// Roll-ups: whenever the device's contribution (district, liveness, warnings, air quality) differs from the one last
 /// sent, the whole new contribution goes one-way to the district twin, which never calls back.
-/// Offline (when <see cref="WarningOptions.Enabled"/>): liveness turning Offline raises <c>offline</c> at the exact time
-/// it turned, Online clears it. A device silent for <see cref="LivenessWarningOptions.OfflineAfterSilence"/> turns
+/// Offline (when <see cref="WarningOptions.Enabled"/>): liveness turning Offline raises <c>offline</c>, dated at the exact
+/// time it turned, once it has lasted <see cref="LivenessWarningOptions.OfflineAlertAfter"/>; Online clears it. A device
+/// silent for <see cref="LivenessWarningOptions.OfflineAfterSilence"/> turns
 /// Offline at its last message plus that time, found by one grain timer per activation that is re-armed only when it
 /// fires (messages just move <see cref="DeviceTwinState.LastSeen"/>), so a message costs no timer work.
 /// </remarks>
@@ -243,7 +244,17 @@ internal abstract class DeviceTwinGrain<TState> : Grain, IDeviceTwin
             {
                 if (liveness == DeviceLiveness.Offline)
                 {
-                    await RaiseWarning(WarningTypes.Offline, DescribeOffline(at, silence: null));
+                    var wait = at + Warnings.Liveness.OfflineAlertAfter - TimeProvider.GetUtcNow();
+                    if (wait > TimeSpan.Zero)
+                    {
+                        // The silence timer raises it then, dated at the change, unless the device is back by then.
+                        DelayDeactivation(wait + SilenceCheckMargin);
+                        ArmSilenceTimer(wait);
+                    }
+                    else
+                    {
+                        await RaiseWarning(WarningTypes.Offline, DescribeOffline(at, silence: null));
+                    }
                 }
                 else
                 {

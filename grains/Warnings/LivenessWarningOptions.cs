@@ -15,4 +15,11 @@ public sealed class LivenessWarningOptions
     /// is offline, when that is longer than <see cref="OfflineAfterSilence"/>. Default 3.
     /// </summary>
     public int MissedReports { get; set; } = 3;
+
+    /// <summary>
+    /// A device reported offline (its MQTT Will, a lost connection) opens an alert only if it is still offline this long
+    /// after: a device that reconnects at once is a blip, not something for an operator. The alert, when it opens, is
+    /// dated when the device went offline. Default 1 minute; zero raises at once.
+    /// </summary>
+    public TimeSpan OfflineAlertAfter { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -113,8 +113,9 @@ public sealed class CameraWarningTests
         var lostAt = cluster.Now;
 
         await camera.ReportStatus(DeviceStatus.Offline, lostAt);
+        cluster.Clock.Advance(TimeSpan.FromMinutes(1));
 
-        var offline = Assert.Single(cluster.AlertsOf("pole-cam", WarningTypes.Offline));
+        var offline = Assert.Single(await cluster.EventuallyAsync("pole-cam", WarningTypes.Offline, a => a.Count == 1));
         Assert.Equal(lostAt, offline.RaisedAt);
         Assert.Equal(AlertSeverity.Critical, offline.Severity);
         Assert.Contains("đang có xâm nhập", offline.Message);
