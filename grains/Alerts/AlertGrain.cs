@@ -268,7 +268,8 @@ internal sealed class AlertGrain(
     private AlertSnapshot Escalated(AlertSnapshot current, DateTimeOffset now)
     {
         var from = current.Severity;
-        var to = from < AlertSeverity.Critical ? from + 1 : AlertSeverity.Critical;
+        var ceiling = EscalationCeiling(current.Type);
+        var to = from < ceiling ? from + 1 : from;
         var waited = options.EscalateAfter.For(from) ?? (now - (current.EscalatedAt ?? now));
         var note = string.Create(
             CultureInfo.InvariantCulture,
@@ -280,11 +281,17 @@ internal sealed class AlertGrain(
             EscalationLevel = current.EscalationLevel + 1,
             EscalatedAt = now,
 
-            // Again after the new severity's wait, until it is Critical: past that there is no one higher to wake.
-            EscalatesAt = to < AlertSeverity.Critical ? now + options.EscalateAfter.For(to) : null,
+            // Again after the new severity's wait, until its ceiling: past that there is no one higher to wake.
+            EscalatesAt = to < ceiling ? now + options.EscalateAfter.For(to) : null,
             Transitions = Append(current.Transitions, new AlertTransition("escalated", SystemActor, now, note, from, to)),
         };
     }
+
+    /// <summary>
+    /// How far waiting can take an alert: a routine type (one that resolves itself, e.g. offline or congestion) at most
+    /// to High, so that a district's power cut left unacknowledged does not end up beside a fire at Critical.
+    /// </summary>
+    private AlertSeverity EscalationCeiling(string type) => autoResolveTypes.Contains(type) ? AlertSeverity.High : AlertSeverity.Critical;
 
     /// <summary>Raises the severity and, for an active alert, brings its escalation forward if the higher severity's wait ends sooner.</summary>
     private AlertSnapshot WithSeverity(AlertSnapshot alert, AlertSeverity severity, AlertTransition transition, DateTimeOffset now)

@@ -24,7 +24,10 @@ public sealed class AlertLifecycleOptions
     /// </summary>
     public string AutoResolveTypes { get; set; } = DefaultAutoResolveTypes;
 
-    /// <summary>How long an unacknowledged alert of each severity waits before it is escalated.</summary>
+    /// <summary>
+    /// How long an unacknowledged alert of each severity waits before it is escalated one level; escalation stops at
+    /// Critical, or at High for the <see cref="AutoResolveTypes"/>.
+    /// </summary>
     public AlertEscalationTimes EscalateAfter { get; set; } = new();
 
     /// <summary><see cref="AutoResolveTypes"/> as a set.</summary>

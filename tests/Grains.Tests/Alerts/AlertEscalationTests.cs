@@ -5,7 +5,10 @@ using SmartCity.Twin.Grains.Tests.Twins;
 
 namespace SmartCity.Twin.Grains.Tests.Alerts;
 
-/// <summary>An alert nobody acknowledges climbs in severity on the clock, until it is Critical or someone takes it.</summary>
+/// <summary>
+/// An alert nobody acknowledges climbs in severity on the clock, until someone takes it or it reaches its ceiling:
+/// Critical, or High for the routine types that resolve themselves.
+/// </summary>
 public sealed class AlertEscalationTests
 {
     private readonly RecordingAlertObserver observer = new();
@@ -77,6 +80,24 @@ public sealed class AlertEscalationTests
         Assert.Equal(
             [("escalated", "system", raisedAt.AddMinutes(15), AlertSeverity.Medium, AlertSeverity.High), ("escalated", "system", raisedAt.AddMinutes(20), AlertSeverity.High, AlertSeverity.Critical)],
             later.Transitions.Where(t => t.Action == "escalated").Select(t => (t.Action, t.By, t.At, t.FromSeverity!.Value, t.ToSeverity!.Value)));
+    }
+
+    [Fact]
+    public async Task A_routine_alert_nobody_takes_rises_to_high_and_never_beside_a_fire_at_critical()
+    {
+        await using var cluster = await AlertCluster.StartAsync(observer);
+        var raisedAt = cluster.TimeProvider.GetUtcNow();
+        var alert = await RaisedAlerts.RaiseAsync(cluster, "offline-escalates", WarningTypes.Offline);
+
+        cluster.TimeProvider.Advance(TimeSpan.FromMinutes(15));
+        var escalated = await RaisedAlerts.EventuallyAsync(alert, a => a.EscalationLevel == 1);
+        cluster.TimeProvider.Advance(TimeSpan.FromHours(3));
+        await Task.Delay(200);
+        var after = await alert.GetSnapshot();
+
+        Assert.Equal((AlertSeverity.High, raisedAt.AddMinutes(15)), (escalated.Severity, escalated.EscalatedAt));
+        Assert.Null(escalated.EscalatesAt);
+        Assert.Equal((1, AlertSeverity.High), (after.EscalationLevel, after.Severity));
     }
 
     [Fact]
