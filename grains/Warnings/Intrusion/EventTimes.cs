@@ -10,7 +10,11 @@ internal sealed class EventTimes
 
     public int Count { get; set; }
 
-    /// <summary>Records an event; one older than the latest is ignored (bursts are counted in time order).</summary>
+    /// <summary>
+    /// Records an event in time order: events may arrive a little out of order (a device's scripted and routine
+    /// messages, a gateway's queue), and a burst is a burst whichever of its events came in first. One older than every
+    /// event kept is ignored.
+    /// </summary>
     public void Add(DateTimeOffset at)
     {
         if (Times is not { Length: Capacity } || Count is < 0 or > Capacity)
@@ -20,18 +24,26 @@ internal sealed class EventTimes
         }
 
         var time = at.ToUnixTimeMilliseconds();
-        if (Count > 0 && time < Times[Count - 1])
-        {
-            return;
-        }
-
         if (Count == Capacity)
         {
+            if (time < Times[0])
+            {
+                return;
+            }
+
             Array.Copy(Times, 1, Times, 0, Capacity - 1);
             Count--;
         }
 
-        Times[Count++] = time;
+        var index = Count;
+        while (index > 0 && Times[index - 1] > time)
+        {
+            Times[index] = Times[index - 1];
+            index--;
+        }
+
+        Times[index] = time;
+        Count++;
     }
 
     /// <summary>How many events fall within <paramref name="window"/> up to the latest, and when the first of them was.</summary>

@@ -23,6 +23,20 @@ public sealed class CameraRulesTests
     }
 
     [Fact]
+    public void A_night_burst_whose_motions_arrive_out_of_order_is_still_an_intrusion_from_the_earliest()
+    {
+        Heartbeats(LateEvening.AddHours(-1), LateEvening.AddMinutes(18));
+        var first = LateEvening.AddMinutes(18);
+        foreach (var seconds in new[] { 30, 0, 60 })
+        {
+            rules.Observe(watch, new CameraAnalyticsEvent(CameraEventType.Motion, first.AddSeconds(seconds), "pole", Confidence: 0.77));
+        }
+
+        Assert.Equal(first, watch.IntrusionSince);
+        Assert.Equal(IntrusionCause.NightBurst, watch.IntrusionCause);
+    }
+
+    [Fact]
     public void Three_motions_in_a_minute_on_a_camera_quiet_at_night_are_an_intrusion_from_the_first()
     {
         Heartbeats(LateEvening.AddHours(-1), LateEvening.AddMinutes(18));
