@@ -10,45 +10,26 @@ namespace SmartCity.Twin.Detectors;
 /// </summary>
 public sealed class RobustSpikeDetector : IStreamingDetector
 {
-    private readonly double _alpha;
-    private readonly AnomalySide _side;
+    private readonly PointWindow _window;
     private readonly double[] _scratch;
-    private readonly int _warmUp;
 
     public RobustSpikeDetector(RobustSpikeOptions options, IidDetectorState? state = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _alpha = PValues.Alpha(options.Confidence, nameof(options.Confidence));
-        _side = options.Side;
+        _window = new PointWindow(state, options.WindowSize, options.Confidence, options.Side);
         _scratch = new double[options.WindowSize];
-        _warmUp = Math.Max(2, options.WindowSize / 2);
-        State = state ?? new IidDetectorState();
-        State.History = Ring.Ensure(State.History, options.WindowSize, "history");
-        if (State.Count < 0)
-        {
-            throw new ArgumentException("The stored point count is negative.", nameof(state));
-        }
     }
 
     /// <summary>The detector's live state: store it as it is.</summary>
-    public IidDetectorState State { get; }
+    public IidDetectorState State => _window.State;
 
     public AnomalyScore Next(double value)
     {
         Finite.Check(value);
-        var history = State.History;
-        var filled = Ring.Filled(history, State.Count);
-        var score = new AnomalyScore(0, false, 0.5, 0);
-        if (filled >= _warmUp)
-        {
-            var z = RobustZ(history.AsSpan(0, filled), value);
-            var p = PValues.FromCdf(KernelDensity.StandardNormalCdf(z), _side);
-            score = new AnomalyScore(1 - p, p < _alpha, p, 0);
-        }
-
-        Ring.Add(history, State.Count, value);
-        State.Count++;
+        var window = _window.Ready();
+        var score = _window.Score(window.IsEmpty ? null : PValues.FromCdf(KernelDensity.StandardNormalCdf(RobustZ(window, value)), _window.Side));
+        _window.Add(value);
         return score;
     }
 
