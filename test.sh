@@ -25,6 +25,11 @@ log "PostgreSQL: $TWIN_TEST_POSTGRES"
 log "checking the MQTT clients and broker for the interop tests"
 bash scripts/mqtt-clients.sh
 
+# The dashboard is built with npm, and its end-to-end tests drive Debian's Chromium through Playwright.
+log "checking Node.js and Chromium for the dashboard"
+TWIN_TEST_CHROMIUM="$(bash scripts/browser.sh)"
+export TWIN_TEST_CHROMIUM
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 

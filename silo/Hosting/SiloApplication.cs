@@ -13,6 +13,7 @@ using SmartCity.Twin.Silo.Configuration;
 using SmartCity.Twin.Silo.Demo;
 using SmartCity.Twin.Silo.Health;
 using SmartCity.Twin.Silo.Logging;
+using SmartCity.Twin.Web.Hosting;
 
 namespace SmartCity.Twin.Silo.Hosting;
 
@@ -61,6 +62,7 @@ internal static class SiloApplication
         services.AddSingleton(storage.ToMetricHistoryDatabase());
         services.AddDeviceEndpoint(configuration);
         services.AddTwinApi(configuration);
+        services.AddDashboard(configuration);
         if (demo.Enabled)
         {
             // After the runtime's hosted service: hosts stop services in reverse order, so the demo's devices fall
@@ -79,6 +81,7 @@ internal static class SiloApplication
         app.UseStatusCodePages();
         app.UseTwinApi();
         app.MapSiloHealth();
+        app.MapDashboard();
         return app;
     }
 

@@ -1,0 +1,6 @@
+// Placeholder until this panel lands.
+export class AlertFeed {
+  constructor(element) {
+    this.element = element;
+  }
+}
