@@ -1,14 +1,18 @@
-// Bundles the dashboard into dist/: index.html, hashed app script and stylesheet, MapLibre's worker, and .gz twins
+// Bundles the dashboard into dist/ (or the folder after --out): index.html, hashed app script and stylesheet, MapLibre's worker, and .gz twins
 // of the text assets (the silo serves them to browsers that accept gzip). Run by `npm run build`, which the web
 // project's MSBuild target runs when src/ or the lockfile changed.
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(root, 'dist');
+const outIndex = process.argv.indexOf('--out');
+const target = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(root, 'dist');
+// Built beside the target and swapped in at the end, so that a build running concurrently (two `dotnet build`s)
+// never leaves the silo's build to embed a half-written folder.
+const dist = `${target}.${process.pid}.tmp`;
 const assets = path.join(dist, 'assets');
 
 await rm(dist, { recursive: true, force: true });
@@ -46,4 +50,6 @@ for (const file of [script, stylesheet, 'assets/maplibre-gl-worker.mjs', 'index.
   await writeFile(`${full}.gz`, gzipSync(await readFile(full), { level: 9 }));
 }
 
-console.log(`dashboard: ${script}, ${stylesheet}`);
+await rm(target, { recursive: true, force: true });
+await rename(dist, target);
+console.log(`dashboard: ${path.relative(process.cwd(), target) || '.'}/${script}, ${stylesheet}`);

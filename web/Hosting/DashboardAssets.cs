@@ -31,6 +31,7 @@ internal sealed partial class DashboardAssets
     /// <summary>The dashboard's page; <c>null</c> if the assembly was built without the bundle.</summary>
     public DashboardAsset? Index => Find("index.html");
 
+    /// <summary>The bundle embedded in this assembly.</summary>
     public static DashboardAssets Load()
     {
         var assembly = typeof(DashboardAssets).Assembly;
@@ -43,6 +44,20 @@ internal sealed partial class DashboardAssets
             }
         }
 
+        return From(files);
+    }
+
+    /// <summary>A bundle on disk (<see cref="DashboardOptions.Folder"/>).</summary>
+    public static DashboardAssets Load(string folder)
+    {
+        var root = System.IO.Path.GetFullPath(folder);
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(file => System.IO.Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal);
+        return From(files);
+    }
+
+    private static DashboardAssets From(Dictionary<string, byte[]> files)
+    {
         var assets = new Dictionary<string, DashboardAsset>(StringComparer.Ordinal);
         foreach (var (path, content) in files)
         {

@@ -24,8 +24,8 @@ public static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/", (HttpContext http, DashboardAssets assets, IOptions<DashboardOptions> options) =>
-                assets.Index is { } index
+        endpoints.MapGet("/", (HttpContext http, DashboardAssets embedded, IOptions<DashboardOptions> options) =>
+                Assets(embedded, options.Value).Index is { } index
                     ? Serve(http, index, options.Value)
                     : Results.Problem(
                         "The dashboard was not built into this silo. Build the solution with Node.js and npm on PATH (the web project runs npm ci and npm run build).",
@@ -34,8 +34,8 @@ public static class DashboardEndpoints
             .ExcludeFromDescription()
             .AllowAnonymous();
 
-        endpoints.MapGet("/assets/{**path}", (string path, HttpContext http, DashboardAssets assets, IOptions<DashboardOptions> options) =>
-                assets.Find("assets/" + path) is { } asset
+        endpoints.MapGet("/assets/{**path}", (string path, HttpContext http, DashboardAssets embedded, IOptions<DashboardOptions> options) =>
+                Assets(embedded, options.Value).Find("assets/" + path) is { } asset
                     ? Serve(http, asset, options.Value)
                     : Results.Problem($"The dashboard has no file 'assets/{path}'.", statusCode: StatusCodes.Status404NotFound, title: "Not found"))
             .ExcludeFromDescription()
@@ -48,6 +48,9 @@ public static class DashboardEndpoints
 
         return endpoints;
     }
+
+    private static DashboardAssets Assets(DashboardAssets embedded, DashboardOptions options)
+        => string.IsNullOrEmpty(options.Folder) ? embedded : DashboardAssets.Load(options.Folder);
 
     private static IResult Serve(HttpContext http, DashboardAsset asset, DashboardOptions options)
     {

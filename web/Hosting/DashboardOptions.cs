@@ -11,4 +11,11 @@ public sealed class DashboardOptions
     /// works on a closed IOC network.
     /// </summary>
     public Uri? StyleUrl { get; set; }
+
+    /// <summary>
+    /// <c>Dashboard:Folder</c>, default none (the bundle built into the silo): a folder written by
+    /// <c>node web/build.mjs --out FOLDER</c>, read again on every request, for working on web/ without rebuilding the
+    /// silo.
+    /// </summary>
+    public string? Folder { get; set; }
 }
