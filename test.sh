@@ -32,6 +32,8 @@ export TWIN_TEST_CHROMIUM
 
 results="$(pwd)/TestResults"
 rm -rf "$results"
+# Screenshots and measurements of the browser tests land beside the trx files.
+export TWIN_TEST_ARTIFACTS="$results/artifacts"
 
 log "building (Release)"
 dotnet build SmartCity.Twin.sln -c Release -nologo
