@@ -11,8 +11,9 @@ set -euo pipefail
 log() { printf 'browser.sh: %s\n' "$*" >&2; }
 fail() { log "$*"; exit 1; }
 
+bash "$(dirname "${BASH_SOURCE[0]}")/node.sh"
+
 missing=()
-command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 
 if ((${#missing[@]})); then

@@ -118,5 +118,7 @@ export class LiveFeed {
 
 function clampBounds([[west, south], [east, north]]) {
   const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
-  return [[clamp(west, -180, 179.999), clamp(south, -90, 89.999)], [clamp(east, west + 1e-6, 180), clamp(north, south + 1e-6, 90)]];
+  const w = clamp(west, -180, 179.999);
+  const s = clamp(south, -90, 89.999);
+  return [[w, s], [clamp(east, w + 1e-6, 180), clamp(north, s + 1e-6, 90)]];
 }
